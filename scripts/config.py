@@ -1,0 +1,39 @@
+"""Paths and fixed settings: the one home of each. The languages themselves live in content/languages.yml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+SCHEMAS = ROOT / "schemas"
+LANGUAGES_FILE = CONTENT / "languages.yml"
+RESOLUTIONS_FILE = CONTENT / "resolutions.yml"
+
+# The source texts (plain text extracted from the PDFs) live beside the repository.
+SEEDS = ROOT.parent / "shared" / "seeds"
+PUBLICATION_SEED = "002_d1bb6f8217ca92d8.txt"
+COUNCIL_NOTE_SEED = "000_b8503391443d974b.txt"
+
+# Where each edition stands in the publication seed: first and last line (1-based, inclusive).
+EDITION_LINES = {"en": (1, 2656), "fr": (2657, 5516), "es": (5517, 8463)}
+
+# The files of a language folder: file stem -> schema kind.
+FILE_KINDS = {
+    "ui": "ui",
+    "front": "front",
+    "summary": "document",
+    "acronyms": "acronyms",
+    "report": "document",
+    "agenda": "agenda",
+    "background": "document",
+    "definitions": "definitions",
+    "series": "series",
+    "council-note": "council-note",
+}
+
+# Untrusted input: files larger than this are refused before parsing.
+MAX_FILE_BYTES = 1_000_000
+
+# Coverage: the share of each edition's words the YAML must hold (tests enforce it).
+COVERAGE_TARGET = 0.99

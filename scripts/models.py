@@ -1,0 +1,280 @@
+"""Typed, frozen models of the content. Everything after loading works on these, never on raw YAML.
+
+Text fields hold the restricted inline markup described in content/README.md
+(emphasis, links, footnote references); `scripts.inline` parses it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Iterator, Union
+
+# --- documents -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    lead: str | None = None  # a lead-in label such as "Students:"
+    number: int | None = None  # a numbered paragraph (the Council note)
+    source: str | None = None  # short hash of the reference-language text this translates
+    line: int = field(default=0, compare=False)  # where it stands in its YAML file
+
+
+@dataclass(frozen=True)
+class ListItem:
+    text: str
+    blocks: tuple["Block", ...] = ()  # nested lists under the item
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    items: tuple[ListItem, ...]
+    ordered: bool = False
+    start: int = 1
+    line: int = field(default=0, compare=False)  # where it stands in its YAML file
+
+
+@dataclass(frozen=True)
+class Quote:
+    blocks: tuple["Block", ...]
+    line: int = field(default=0, compare=False)  # where it stands in its YAML file
+
+
+Block = Union[Paragraph, ListBlock, Quote]
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str | None  # None where the edition prints no heading (the foreword)
+    level: int  # 1 for a top-level section of its document
+    blocks: tuple[Block, ...] = ()
+    sections: tuple["Section", ...] = ()
+    line: int = field(default=0, compare=False)  # where it stands in its YAML file
+
+    def walk(self) -> Iterator["Section"]:
+        """This section and all its descendants, in reading order."""
+        yield self
+        for child in self.sections:
+            yield from child.walk()
+
+    def block_ids(self) -> list[str]:
+        """Anchor ids of this section's blocks: `<section id>-<position from 1>`."""
+        return [f"{self.id}-{n}" for n in range(1, len(self.blocks) + 1)]
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    title: str
+    path: str  # the YAML file it was loaded from, relative to the project root
+    subtitle: str | None = None
+    blocks: tuple[Block, ...] = ()
+    sections: tuple[Section, ...] = ()
+    footnotes: dict[str, str] = field(default_factory=dict)
+    meta: dict[str, object] = field(default_factory=dict)  # other published fields (symbol, date…)
+
+    def walk(self) -> Iterator[Section]:
+        for section in self.sections:
+            yield from section.walk()
+
+
+# --- front matter --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Front:
+    title: str
+    series: str
+    number: int
+    publisher: str
+    year: int
+    document: Document  # the epigraph and the foreword, as sections
+
+
+# --- agenda --------------------------------------------------------------------------------
+
+SLOT_KINDS = ("registration", "opening", "keynote", "session", "testimony", "break", "closing")
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    role: str
+    organization: str | None
+    country: str | None  # ISO 3166-1 alpha-2, None for an international organization
+    supplied: str | None = None  # resolution id when the edition does not print this person
+    line: int = field(default=0, compare=False)  # where it stands in its YAML file
+
+
+@dataclass(frozen=True)
+class Slot:
+    id: str
+    start: str  # "HH:MM"
+    end: str
+    kind: str
+    title: str
+    number: int | None = None
+    description: tuple[str, ...] = ()
+    moderator: str | None = None
+    speakers: tuple[tuple[str, ...], ...] = ()  # each entry: one person, or several appearing jointly
+    questions: tuple[str, ...] = ()
+    discussion: bool = False
+    supplied: str | None = None  # resolution id when the edition does not print this slot
+    line: int = field(default=0, compare=False)  # where it stands in its YAML file
+
+    def people(self) -> list[str]:
+        """Ids of everyone in this slot: moderator first, then speakers in order."""
+        ids = [self.moderator] if self.moderator else []
+        return ids + [pid for group in self.speakers for pid in group]
+
+
+@dataclass(frozen=True)
+class Day:
+    id: str
+    date: datetime.date
+    title: str
+    slots: tuple[Slot, ...]
+    end: str | None = None
+    line: int = field(default=0, compare=False)  # where it stands in its YAML file
+
+
+@dataclass(frozen=True)
+class Agenda:
+    title: str
+    path: str
+    header: tuple[str, ...]
+    people: tuple[Person, ...]
+    days: tuple[Day, ...]
+    end: str | None = None
+    header_lang: str | None = None  # set when the edition prints the header in another language
+
+    def person(self, person_id: str) -> Person:
+        return next(p for p in self.people if p.id == person_id)
+
+    def slots(self) -> Iterator[tuple[Day, Slot]]:
+        for day in self.days:
+            for slot in day.slots:
+                yield day, slot
+
+
+# --- glossary, acronyms, series ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: str
+    definition: tuple[Block, ...]
+    related: tuple[str, ...] = ()
+    variants: tuple[str, ...] = ()
+    line: int = field(default=0, compare=False)  # where it stands in its YAML file
+
+
+@dataclass(frozen=True)
+class Definitions:
+    id: str
+    title: str
+    path: str
+    terms: tuple[Term, ...]
+    subtitle: str | None = None
+    footnotes: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Acronym:
+    id: str
+    abbr: str
+    expansion: str
+    line: int = field(default=0, compare=False)  # where it stands in its YAML file
+
+
+@dataclass(frozen=True)
+class Acronyms:
+    title: str
+    path: str
+    acronyms: tuple[Acronym, ...]
+
+
+@dataclass(frozen=True)
+class SeriesItem:
+    number: int
+    title: str
+    availability: str | None = None
+    date: str | None = None
+    line: int = field(default=0, compare=False)  # where it stands in its YAML file
+
+
+@dataclass(frozen=True)
+class Series:
+    title: str
+    path: str
+    items: tuple[SeriesItem, ...]
+    contact: tuple[str, ...] = ()
+
+
+# --- one language, and the whole site ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    locale: str  # Babel locale for dates and country names
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Everything one language folder holds. A part the edition lacks is None."""
+
+    lang: str
+    ui: dict[str, str]
+    front: Front | None = None
+    summary: Document | None = None
+    acronyms: Acronyms | None = None
+    report: Document | None = None
+    agenda: Agenda | None = None
+    background: Document | None = None
+    definitions: Definitions | None = None
+    series: Series | None = None
+    council_note: Document | None = None
+
+    def documents(self) -> list[Document]:
+        """The prose documents this edition has, in the order of the book."""
+        docs = [self.front.document if self.front else None, self.summary, self.report,
+                self.background, self.council_note]
+        return [d for d in docs if d is not None]
+
+
+@dataclass(frozen=True)
+class EditionFact:
+    says: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    id: str
+    subject: str
+    target: str
+    kind: str
+    editions: dict[str, EditionFact]
+    shown: str
+    why: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Content:
+    """The whole site's content: every language, and the language-neutral records."""
+
+    reference: str
+    languages: tuple[Language, ...]
+    editions: dict[str, Edition]
+    resolutions: tuple[Resolution, ...] = ()
+
+    @property
+    def codes(self) -> list[str]:
+        return [language.code for language in self.languages]

@@ -1,0 +1,80 @@
+"""One entry point: `python -m scripts <command>`.
+
+  check      validate every content file and compare the languages; exit 1 on any error
+  coverage   show how much of each source edition the YAML holds, and what is missing
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import config
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from .check import check
+    from .load import read_content
+
+    loaded = read_content(config.ROOT)
+    problems = loaded.problems + (check(loaded) if loaded.content else [])
+    for problem in sorted(set(problems)):
+        print(problem)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    print(f"{errors} error(s), {warnings} warning(s)" if problems else "content OK: no problems found",
+          file=sys.stderr)
+    return 1 if errors else 0
+
+
+def run_coverage(args: argparse.Namespace) -> int:
+    from .coverage import council_note_report, edition_report, seed_lines
+    from .load import read_content
+
+    loaded = read_content(config.ROOT)  # coverage needs readable files, not a clean check
+    for problem in loaded.errors:
+        print(problem, file=sys.stderr)
+    content = loaded.content
+    if content is None:
+        return 1
+    seeds = seed_lines(config.PUBLICATION_SEED)
+    reports = []
+    for language in content.languages:
+        edition = content.editions.get(language.code)
+        if edition is None or language.code not in config.EDITION_LINES:
+            continue
+        if args.lang and language.code != args.lang:
+            continue
+        reports.append(edition_report(edition, language.locale, seeds))
+        if edition.council_note:
+            reports.append(council_note_report(edition, seed_lines(config.COUNCIL_NOTE_SEED)))
+    failed = False
+    for report in reports:
+        missing_words = report.total - report.held
+        print(f"{report.name}: {report.share:.2%} of {report.total:,} source words held "
+              f"({missing_words} missing in {len(report.missing)} places; "
+              f"{len(report.extra)} YAML passages not in the source)")
+        if args.details:
+            for line, text in report.missing:
+                print(f"  missing, source line {line}: {text}")
+            for text in report.extra:
+                print(f"  not in the source: {text}")
+        failed |= report.share < config.COVERAGE_TARGET
+    return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate the content; exit 1 on any error")
+    coverage = commands.add_parser("coverage", help="share of each source edition the YAML holds")
+    coverage.add_argument("--lang", help="only this language")
+    coverage.add_argument("--details", action="store_true", help="list what is missing")
+    args = parser.parse_args(argv)
+    handlers = {"check": run_check, "coverage": run_coverage}
+    return handlers[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

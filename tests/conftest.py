@@ -1,0 +1,41 @@
+"""Shared fixtures. The real content is read once per test run."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scripts import config
+from scripts.check import check
+from scripts.load import Loaded, read_content
+
+
+@pytest.fixture(scope="session")
+def loaded() -> Loaded:
+    """The real content, read and validated once."""
+    return read_content(config.ROOT)
+
+
+@pytest.fixture()
+def content_copy(tmp_path: Path):
+    """A writable copy of the real content; returns a function that edits one file in it."""
+    shutil.copytree(config.CONTENT, tmp_path / "content")
+
+    def edit(relative: str, old: str, new: str, count: int = 1) -> Path:
+        file = tmp_path / relative
+        text = file.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relative}"
+        file.write_text(text.replace(old, new, count), encoding="utf-8")
+        return tmp_path
+
+    edit.root = tmp_path
+    return edit
+
+
+def problems_of(root: Path) -> list[str]:
+    """Every problem of the content under root, as printed by `python -m scripts check`."""
+    loaded = read_content(root)
+    problems = loaded.problems + (check(loaded) if loaded.content else [])
+    return [str(p) for p in sorted(set(problems))]

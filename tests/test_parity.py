@@ -1,0 +1,66 @@
+"""Cross-language parity: the real content agrees; each kind of drift is caught with a clear message."""
+
+from __future__ import annotations
+
+import re
+
+from scripts.check import check
+from scripts.parity import compare
+
+from .conftest import problems_of
+
+
+def test_real_languages_agree_with_the_reference(loaded):
+    assert [str(p) for p in compare(loaded.content, loaded.files)] == []
+
+
+def test_real_content_passes_every_check(loaded):
+    assert [str(p) for p in check(loaded) if p.severity == "error"] == []
+
+
+def test_a_changed_time_is_caught(content_copy):
+    root = content_copy("content/fr/agenda.yml", 'start: "15:00"', 'start: "15:30"')
+    assert any(re.fullmatch(r"content/fr/agenda\.yml:\d+:1: slot 'session-2' has start '15:30' "
+                            r"where the reference has '15:00' \(en\); times, people and order "
+                            r"are the same in every language", m) for m in problems_of(root))
+
+
+def test_a_changed_speaker_order_is_caught(content_copy):
+    root = content_copy("content/es/agenda.yml", "speakers: [alisov, el-ftouh, fernandez, ilunga]",
+                        "speakers: [alisov, el-ftouh, ilunga, fernandez]")
+    assert any("slot 'session-4' has speakers" in m and m.startswith("content/es/agenda.yml:")
+               for m in problems_of(root))
+
+
+def test_a_renamed_person_is_caught(content_copy):
+    root = content_copy("content/fr/agenda.yml", "name: Meera Sethi", "name: Mira Sethi")
+    assert any(m.startswith("content/fr/agenda.yml:") and "person 'sethi' has name 'Mira Sethi' "
+               "where the reference has 'Meera Sethi'" in m for m in problems_of(root))
+
+
+def test_a_missing_section_is_caught(content_copy):
+    root = content_copy("content/fr/report.yml", "id: diaspora-role", "id: diaspora-roles")
+    messages = problems_of(root)
+    assert any(m.startswith("content/fr/report.yml:1:1: section 'diaspora-role' of the reference "
+                            "language (en") for m in messages)
+    assert any(re.match(r"content/fr/report\.yml:\d+:1: section 'diaspora-roles' is not in the "
+                        r"reference language \(en\)", m) for m in messages)
+
+
+def test_a_dropped_paragraph_is_caught(content_copy):
+    text = (content_copy.root / "content/fr/report.yml").read_text("utf-8")
+    start = text.index("  - id: conclusion")
+    blocks = text.index("blocks:\n", start) + len("blocks:\n")
+    second = text.index("\n      - ", blocks + 1)
+    root = content_copy("content/fr/report.yml", text[blocks:second + 1], "")
+    assert any(re.fullmatch(r"content/fr/report\.yml:\d+:1: section 'conclusion' has \d+ blocks "
+                            r"where the reference language \(en\) has \d+; keep the same "
+                            r"paragraphs and lists, in the same order, in every language", m)
+               for m in problems_of(root))
+
+
+def test_a_missing_acronym_needs_a_recorded_reason(content_copy):
+    root = content_copy("content/es/acronyms.yml", "  - id: oecd", "  - id: oecd-typo")
+    messages = problems_of(root)
+    assert any(m.startswith("content/es/acronyms.yml:1:1: acronym 'oecd' of the reference language "
+                            "(en) is missing") for m in messages)

@@ -1,0 +1,162 @@
+"""The MkDocs hook: the only place that knows MkDocs and mkdocs-static-i18n.
+
+On the first `on_config` of a build it loads and checks the content, renders every page of
+every language (scripts/site.py), writes the Markdown into docs/ (only files whose text
+changed, so `mkdocs serve` does not loop) and gives the i18n plugin the languages of
+content/languages.yml, with each language's navigation, site name and description. Later
+events add what the theme needs per page: hreflang alternates, the fallback state of the
+page's other languages, the interface words of the 404 page, and the sitemap.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+# MkDocs imports this file by path; the project root must be importable for `scripts.*`.
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page as MkPage
+from mkdocs_static_i18n.config import I18nPluginConfig
+
+from scripts.load import load_content, read_content
+from scripts.problems import ContentError
+from scripts.site import NavItem, Site, plan
+from scripts.write import write_site
+
+log = logging.getLogger("mkdocs.hooks.site")
+
+# The placeholder mkdocs.yml puts in the i18n plugin's `languages` (the plugin refuses an
+# empty list before any hook runs); the real list comes from content/languages.yml.
+PLACEHOLDER_LOCALE = "xx"
+I18N_OPTIONS = ("docs_structure", "fallback_to_default", "reconfigure_material",
+                "reconfigure_search", "build_only_locale")
+
+_state: dict[str, object] = {}
+
+
+def _i18n(config: MkDocsConfig):
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        raise PluginError("mkdocs.yml must list the i18n plugin (mkdocs-static-i18n)")
+    return plugin
+
+
+def load(root: Path):
+    """The content; problems are MkDocs warnings, so `serve` still previews and
+    `build --strict` fails with every problem listed."""
+    try:
+        return load_content(root)
+    except ContentError as error:
+        for problem in error.problems:
+            log.warning(str(problem))
+        content = read_content(root).content
+        if content is None:
+            raise PluginError("content/languages.yml could not be read: see the errors above")
+        return content
+
+
+def nav_config(items: tuple[NavItem, ...]) -> list:
+    return [{item.title: item.path} if item.path else {item.title: nav_config(item.children)}
+            for item in items]
+
+
+def configure_languages(config: MkDocsConfig, site: Site) -> None:
+    """Replace the placeholder language of the i18n plugin with the content's languages."""
+    plugin = _i18n(config)
+    declared = [lang.locale for lang in plugin.config.languages]
+    if declared != [PLACEHOLDER_LOCALE]:
+        raise PluginError("the languages are declared in content/languages.yml only; in "
+                          f"mkdocs.yml the i18n plugin must keep the single placeholder "
+                          f"language '{PLACEHOLDER_LOCALE}' (found: {', '.join(declared)})")
+    raw = {key: plugin.config[key] for key in I18N_OPTIONS if plugin.config.get(key) is not None}
+    raw["languages"] = [
+        {"locale": language.code, "name": language.name, "default": language.code == site.default,
+         "build": True, "site_name": site.ui[language.code]["site_name"],
+         "site_description": site.ui[language.code]["site_description"],
+         "nav": nav_config(site.nav[language.code])}
+        for language in site.languages]
+    fresh = I18nPluginConfig()
+    fresh.load_dict(raw)
+    errors, warnings = fresh.validate()
+    for key, warning in warnings:
+        log.warning(f"i18n plugin option '{key}': {warning}")
+    if errors:
+        raise PluginError("i18n plugin: " + "; ".join(f"{k}: {e}" for k, e in errors))
+    plugin.config = fresh
+
+
+@event_priority(100)  # before the i18n plugin's on_config (-100) reads its languages
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    plugin = _i18n(config)
+    if plugin.building:  # the plugin's own build of another language: all is done already
+        return config
+    root = Path(config.config_file_path).resolve().parent
+    site = plan(load(root))
+    written, removed = write_site(site.pages, Path(config.docs_dir))
+    if written or removed:
+        log.info(f"docs/: {len(written)} page(s) written, {len(removed)} removed")
+    configure_languages(config, site)
+    _state.update(site=site, site_url=config.site_url or "/", not_found={})
+    return config
+
+
+def _current(config: MkDocsConfig) -> str:
+    return _i18n(config).current_language
+
+
+def _site() -> Site:
+    return _state["site"]  # type: ignore[return-value]
+
+
+def _norm_path(page: MkPage, lang: str, site: Site) -> str:
+    src = page.file.src_uri
+    return src[len(lang) + 1:] if src.startswith(lang + "/") else src
+
+
+def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -> str:
+    """Fallback pages show text of another language: no table of contents in the sidebar,
+    whose headings would appear under the reader's `lang`."""
+    if page.meta.get("original_language"):
+        page.meta["hide"] = [*page.meta.get("hide", []), "toc"]
+    return markdown
+
+
+@event_priority(0)  # after the i18n plugin (50) has set the language selector's links
+def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
+    site, lang = _site(), _current(config)
+    path = _norm_path(page, lang, site)
+    if path in site.pages.get(lang, {}):
+        context["page_alternates"] = site.alternates(path, str(_state["site_url"]))
+        context["fallback_langs"] = [code for code in site.codes if site.is_fallback(code, path)]
+    return context
+
+
+def on_template_context(context, template_name: str, config: MkDocsConfig):
+    site = _site()
+    context["ui"] = site.ui[_current(config)]
+    if template_name == "sitemap.xml":
+        context["sitemap_xml"] = site.sitemap(str(_state["site_url"]))
+    return context
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """Each language gets its own 404 page (`/fr/404.html`…); the root one stays the default
+    language's, where mkdocs-static-i18n would leave the last-built language's."""
+    if template_name != "404.html":
+        return output
+    site, lang = _site(), _current(config)
+    pages: dict[str, str] = _state["not_found"]  # type: ignore[assignment]
+    pages[lang] = output
+    if lang == site.default:
+        return output
+    target = Path(config.site_dir) / site.language_root(lang) / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return pages.get(site.default, output)

@@ -1,0 +1,128 @@
+"""The agenda as a schedule, and the people who spoke at the workshop."""
+
+from __future__ import annotations
+
+from babel.dates import format_date
+
+from scripts.inline import escape, plain_text, to_markdown
+from scripts.models import Agenda, Day, Person, Slot
+from scripts.render.common import Context, Page, heading, indent
+
+AGENDA_PATH = "agenda.md"
+PEOPLE_PATH = "people.md"
+
+
+def long_date(day: Day, ctx: Context) -> str:
+    """"7 July 2008", "7 juillet 2008", "7 de julio de 2008": Babel's long form."""
+    return format_date(day.date, format="long", locale=ctx.locale)
+
+
+def slot_title(slot: Slot, ctx: Context) -> str:
+    """The slot's title as Markdown, prefixed with "Session <n>" for numbered sessions."""
+    title = to_markdown(slot.title)
+    if slot.number is not None:
+        session = ctx.md("session", number=str(slot.number))
+        return f"{session}: {title}" if title else session
+    return title
+
+
+def slot_time(slot: Slot, ctx: Context) -> str:
+    return ctx.md("time_range", start=escape(slot.start), end=escape(slot.end))
+
+
+def person_md(person: Person, ctx: Context) -> str:
+    """A person as the agenda prints them: name (linked to the people page), role,
+    organization, country (named in the reader's language)."""
+    name = f"[{escape(person.name)}]({ctx.link(PEOPLE_PATH, person.id)})"
+    details = [to_markdown(x) for x in (person.role, person.organization) if x]
+    if person.country:
+        details.append(escape(ctx.country_name(person.country)))
+    return ", ".join([name, *details])
+
+
+def supplied_md(resolution: str | None, ctx: Context) -> str:
+    """The note on something the edition does not print, linked to the notes page when it can be."""
+    if not resolution:
+        return ""
+    note = to_markdown(ctx.word("supplied_note"))
+    if resolution in ctx.known_notes:
+        return f"*[{note}]({ctx.link('notes.md', resolution)})*"
+    return f"*{note}*"
+
+
+def slot_md(slot: Slot, agenda: Agenda, ctx: Context) -> str:
+    parts = [heading(3, f"{slot_time(slot, ctx)} · {slot_title(slot, ctx)}", slot.id)]
+    if slot.supplied:
+        parts.append(supplied_md(slot.supplied, ctx))
+    parts.extend(to_markdown(text) for text in slot.description)
+    if slot.moderator:
+        moderator = person_md(agenda.person(slot.moderator), ctx)
+        parts.append(ctx.md("labelled", label=f"**{to_markdown(ctx.word('moderator'))}**",
+                            value=moderator))
+    if slot.speakers:
+        label = f"**{to_markdown(ctx.word('speakers'))}**"
+        items = ["- " + "; ".join(person_md(agenda.person(pid), ctx) for pid in group)
+                 for group in slot.speakers]
+        parts.append(ctx.md("labelled", label=label, value="") .rstrip() + "\n\n" + "\n".join(items))
+    if slot.questions:
+        title = ctx.word("questions_intro").replace('"', "&quot;")
+        questions = "\n".join(f"- {to_markdown(q)}" for q in slot.questions)
+        parts.append(f'??? question "{title}"\n\n{indent(questions)}')
+    if slot.discussion:
+        parts.append(f"**{to_markdown(ctx.word('general_discussion'))}**")
+    return "\n\n".join(parts)
+
+
+def agenda_page(agenda: Agenda, ctx: Context, path: str = AGENDA_PATH) -> Page:
+    ctx = ctx.at(path)
+    parts = []
+    if agenda.header:
+        header = "  \n".join(to_markdown(line) for line in agenda.header)
+        if agenda.header_lang and agenda.header_lang != ctx.lang:
+            header = f'<div lang="{agenda.header_lang}" markdown="1">\n\n{header}\n\n</div>'
+        parts.append(header)
+    for day in agenda.days:
+        title = f"{to_markdown(day.title)} — {escape(long_date(day, ctx))}" if day.title else escape(long_date(day, ctx))
+        parts.append(heading(2, title, day.id))
+        parts.extend(slot_md(slot, agenda, ctx) for slot in day.slots)
+        if day.end:
+            parts.append(f"*{to_markdown(day.end)}*")
+    if agenda.end:
+        parts.append(f"**{to_markdown(agenda.end)}**")
+    return Page(path=path, title=plain_text(agenda.title), body="\n\n".join(parts),
+                description=ctx.word("agenda_description"), sources=(agenda.path,))
+
+
+def sessions_of(person_id: str, agenda: Agenda) -> list[Slot]:
+    return [slot for _day, slot in agenda.slots() if person_id in slot.people()]
+
+
+def people_page(agenda: Agenda, ctx: Context, path: str = PEOPLE_PATH) -> Page:
+    """Everyone who moderates or speaks, in order of first appearance, then anyone else listed."""
+    ctx = ctx.at(path)
+    order: list[str] = []
+    for _day, slot in agenda.slots():
+        order.extend(pid for pid in slot.people() if pid not in order)
+    order.extend(p.id for p in agenda.people if p.id not in order)
+    parts = [to_markdown(ctx.word("people_intro"))]
+    for pid in order:
+        person = agenda.person(pid)
+        parts.append(heading(2, escape(person.name), person.id))
+        facts = []
+        if person.role:
+            facts.append(("person_role", to_markdown(person.role)))
+        if person.organization:
+            facts.append(("person_organization", to_markdown(person.organization)))
+        if person.country:
+            facts.append(("person_country", escape(ctx.country_name(person.country))))
+        sessions = [f"[{slot_title(s, ctx)}]({ctx.link(AGENDA_PATH, s.id)}) ({slot_time(s, ctx)})"
+                    for s in sessions_of(pid, agenda)]
+        if sessions:
+            facts.append(("person_sessions", ", ".join(sessions)))
+        parts.append("\n".join(
+            "- " + ctx.md("labelled", label=f"**{to_markdown(ctx.word(key))}**", value=value)
+            for key, value in facts))
+        if person.supplied:
+            parts.append(supplied_md(person.supplied, ctx))
+    return Page(path=path, title=ctx.word("nav_people"), body="\n\n".join(parts),
+                description=ctx.word("people_description"), sources=(agenda.path,))

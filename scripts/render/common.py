@@ -1,0 +1,234 @@
+"""What every renderer shares: the page type, the reader's context, blocks, footnotes, links."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import string
+from dataclasses import dataclass, field
+
+from babel import Locale
+
+from scripts.inline import escape, footnote_refs, plain_text, to_markdown
+from scripts.models import Block, ListBlock, Paragraph, Quote, Section
+
+_SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DESCRIPTION_LENGTH = 160
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page, in one language. `body` is Markdown without the page title."""
+
+    path: str  # relative to the language root, e.g. "report/introduction.md"
+    title: str  # plain text: the page heading and its navigation title
+    description: str  # plain text, in the reader's language
+    body: str
+    sources: tuple[str, ...]  # the content files it is generated from
+    original: str | None = None  # language of the text shown, when it is not the reader's
+    title_id: str | None = None  # anchor id of the page heading
+
+
+@dataclass(frozen=True)
+class Context:
+    """The reader's language and where the page being rendered lives."""
+
+    lang: str
+    locale: str
+    ui: dict[str, str]
+    path: str = "index.md"
+    known_notes: frozenset[str] = field(default_factory=frozenset)  # resolution ids on the notes page
+
+    def at(self, path: str) -> "Context":
+        return Context(self.lang, self.locale, self.ui, path, self.known_notes)
+
+    def word(self, key: str) -> str:
+        """An interface string as plain text (raises KeyError naming the missing key)."""
+        try:
+            return self.ui[key]
+        except KeyError:
+            raise KeyError(f"content/{self.lang}/ui.yml has no key '{key}'") from None
+
+    def md(self, key: str, **values: str) -> str:
+        """An interface string as safe Markdown; `values` must already be Markdown."""
+        return fill(self.word(key), values)
+
+    def link(self, target: str, anchor: str | None = None) -> str:
+        return relative_link(self.path, target, anchor)
+
+    def language_name(self, code: str) -> str:
+        """The name of a language, in the reader's language (Babel)."""
+        return Locale.parse(self.locale).languages.get(code, code)
+
+    def country_name(self, code: str) -> str:
+        """A country from its ISO 3166-1 code, in the reader's language (Babel)."""
+        return Locale.parse(self.locale).territories.get(code.upper(), code)
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """Fill `{name}` placeholders: the template's own text goes through `to_markdown`,
+    the values are inserted as given (callers pass Markdown they made safe)."""
+    out = []
+    for literal, name, _spec, _conv in string.Formatter().parse(template):
+        out.append(to_markdown(literal) if literal else "")
+        if name is not None:
+            out.append(values[name])
+    return "".join(out)
+
+
+def safe_id(value: str) -> str:
+    """An anchor id, refused unless it is short lowercase words joined by hyphens."""
+    if not _SAFE_ID.match(value):
+        raise ValueError(f"'{value}' cannot be used as an anchor id (expected lowercase-words)")
+    return value
+
+
+def attr(anchor: str) -> str:
+    return "{ #" + safe_id(anchor) + " }"
+
+
+def relative_link(from_path: str, to_path: str, anchor: str | None = None) -> str:
+    """A link from one page to another (or the same) page, as a relative `.md` path."""
+    if to_path == from_path:
+        target = ""
+    else:
+        target = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    if anchor:
+        target += "#" + safe_id(anchor)
+    return target or "#"
+
+
+def heading(level: int, text_md: str, anchor: str | None = None) -> str:
+    suffix = f" {attr(anchor)}" if anchor else ""
+    return f"{'#' * level} {text_md}{suffix}"
+
+
+def indent(text: str, by: str = "    ") -> str:
+    return "\n".join(by + line if line else "" for line in text.split("\n"))
+
+
+# --- blocks ----------------------------------------------------------------------------------
+
+
+def paragraph_md(block: Paragraph, fn: str = "") -> str:
+    text = to_markdown(block.text, fn)
+    if block.lead:
+        text = f"**{to_markdown(block.lead, fn)}** {text}"
+    if block.number is not None:
+        text = f"**{block.number}.** {text}"
+    return text
+
+
+def list_md(block: ListBlock, fn: str = "") -> str:
+    lines = []
+    for n, item in enumerate(block.items, start=block.start):
+        marker = f"{n}. " if block.ordered else "- "
+        lines.append(marker + to_markdown(item.text, fn))
+        for nested in item.blocks:
+            lines.append("")
+            lines.append(indent(block_md(nested, fn=fn)))
+    return "\n".join(lines)
+
+
+def block_md(block: Block, anchor: str | None = None, fn: str = "") -> str:
+    """One block as Markdown; with `anchor`, the block carries that id."""
+    if isinstance(block, Paragraph):
+        text = paragraph_md(block, fn)
+        return f"{text}\n{attr(anchor)}" if anchor else text
+    if isinstance(block, ListBlock):
+        inner = list_md(block, fn)
+    elif isinstance(block, Quote):
+        inner = "\n>\n".join("\n".join("> " + line if line else ">" for line in block_md(b, fn=fn).split("\n"))
+                              for b in block.blocks)
+    else:
+        raise TypeError(f"unknown block {block!r}")
+    if not anchor:
+        return inner
+    return f'<div id="{safe_id(anchor)}" markdown="1">\n\n{inner}\n\n</div>'
+
+
+def blocks_md(blocks: tuple[Block, ...], ids: list[str], fn: str = "") -> str:
+    return "\n\n".join(block_md(block, anchor, fn) for block, anchor in zip(blocks, ids))
+
+
+def document_block_ids(owner_id: str, blocks: tuple[Block, ...]) -> list[str]:
+    """Anchors of blocks that stand before a document's first section: `<document id>-<n>`."""
+    return [f"{owner_id}-{n}" for n in range(1, len(blocks) + 1)]
+
+
+def section_md(section: Section, base_level: int, fn: str = "", with_heading: bool = True) -> str:
+    """A section and its descendants; `base_level` is the heading level of `section`."""
+    parts = []
+    if with_heading and section.title:
+        parts.append(heading(base_level, to_markdown(section.title, fn), section.id))
+    if section.blocks:
+        parts.append(blocks_md(section.blocks, section.block_ids(), fn))
+    for child in section.sections:
+        parts.append(section_md(child, base_level + 1, fn))
+    return "\n\n".join(p for p in parts if p)
+
+
+# --- footnotes and descriptions --------------------------------------------------------------
+
+
+_FN_REF = re.compile(r"\[\^([A-Za-z0-9-]+)\]")
+
+
+def footnotes_md(body: str, footnotes: dict[str, str], fn: str = "") -> str:
+    """Definitions of the footnotes `body` refers to, in order of first reference."""
+    seen: list[str] = []
+    pending = [m.group(1) for m in _FN_REF.finditer(body)]
+    while pending:
+        key = pending.pop(0)
+        plain_key = key[len(fn):] if fn and key.startswith(fn) else key
+        if key in seen or plain_key not in footnotes:
+            continue
+        seen.append(key)
+        pending.extend(fn + k for k in footnote_refs(footnotes[plain_key]))
+    out = []
+    for key in seen:
+        plain_key = key[len(fn):] if fn and key.startswith(fn) else key
+        out.append(f"[^{key}]: {to_markdown(footnotes[plain_key], fn)}")
+    return "\n".join(out)
+
+
+def with_footnotes(body: str, footnotes: dict[str, str], fn: str = "") -> str:
+    notes = footnotes_md(body, footnotes, fn)
+    return f"{body}\n\n{notes}" if notes else body
+
+
+def describe(*texts: str) -> str:
+    """A meta description: the first text, as plain words, cut at a word near 160 characters."""
+    for text in texts:
+        words = " ".join(plain_text(text).split())
+        if words:
+            if len(words) <= DESCRIPTION_LENGTH:
+                return words
+            cut = words[:DESCRIPTION_LENGTH].rsplit(" ", 1)[0].rstrip(",;:.")
+            return cut + "…"
+    return ""
+
+
+def first_text(blocks: tuple[Block, ...]) -> str:
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            return block.text
+        if isinstance(block, ListBlock) and block.items:
+            return block.items[0].text
+        if isinstance(block, Quote):
+            found = first_text(block.blocks)
+            if found:
+                return found
+    return ""
+
+
+def first_section_text(sections) -> str:
+    for section in sections:
+        for s in section.walk():
+            found = first_text(s.blocks)
+            if found:
+                return found
+    return ""
+
+
+__all__ = ["Page", "Context", "escape", "to_markdown", "plain_text"]

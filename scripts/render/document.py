@@ -1,0 +1,41 @@
+"""Prose documents: the foreword, the executive summary, report chapters, the background
+paper and the Council note."""
+
+from __future__ import annotations
+
+from scripts.inline import plain_text, to_markdown
+from scripts.models import Document, Front, Section
+from scripts.render.common import (Context, Page, blocks_md, describe, document_block_ids,
+                                   first_section_text, first_text, section_md, with_footnotes)
+
+
+def document_page(doc: Document, ctx: Context, path: str, title: str | None = None) -> Page:
+    """A whole document on one page: its subtitle, its opening blocks, then its sections."""
+    parts = []
+    if doc.subtitle:
+        parts.append(f"**{to_markdown(doc.subtitle)}**")
+    if doc.blocks:
+        parts.append(blocks_md(doc.blocks, document_block_ids(doc.id, doc.blocks)))
+    parts.extend(section_md(section, 2) for section in doc.sections)
+    body = with_footnotes("\n\n".join(p for p in parts if p), doc.footnotes)
+    return Page(path=path, title=title or plain_text(doc.title), body=body,
+                description=describe(first_text(doc.blocks), first_section_text(doc.sections)),
+                sources=(doc.path,), title_id=None)
+
+
+def foreword_page(front: Front, ctx: Context, path: str = "foreword.md") -> Page:
+    page = document_page(front.document, ctx, path, title=ctx.word("nav_foreword"))
+    return Page(path=page.path, title=page.title, body=page.body, sources=page.sources,
+                description=ctx.word("foreword_description"))
+
+
+def chapter_page(report: Document, chapter: Section, ctx: Context, path: str) -> Page:
+    """One top-level section of the report: its title is the page heading."""
+    body = with_footnotes(section_md(chapter, 1, with_heading=False), report.footnotes)
+    return Page(path=path, title=plain_text(chapter.title), body=body,
+                description=describe(first_section_text((chapter,))),
+                sources=(report.path,), title_id=chapter.id)
+
+
+def chapter_path(chapter: Section) -> str:
+    return f"report/{chapter.id}.md"

@@ -1,0 +1,43 @@
+"""A page whose text does not exist in the reader's language: a notice in the reader's
+language, then the original, marked with its own `lang`."""
+
+from __future__ import annotations
+
+import re
+
+from scripts.inline import escape
+from scripts.render.common import Context, Page, attr, indent, safe_id
+
+
+_FN_DEF = re.compile(r"^\[\^([A-Za-z0-9-]+)\]: (.*)$", re.MULTILINE)
+_FN_REF = re.compile(r"\[\^([A-Za-z0-9-]+)\]")
+
+
+def inline_footnotes(body: str) -> str:
+    """Footnotes as numbered paragraphs inside the page, so that they stay inside the element
+    that carries the original's `lang` (Markdown footnotes would be moved to the page's end).
+    Only references the renderers emitted can match: content text has `[` and `^` escaped."""
+    notes = [(key, text) for key, text in _FN_DEF.findall(body)]
+    body = _FN_DEF.sub("", body).rstrip()
+    body = _FN_REF.sub(lambda m: f'<sup id="fnref-{safe_id(m.group(1))}">[{m.group(1)}](#fn-{m.group(1)})</sup>', body)
+    defs = [f'<sup>[{key}](#fnref-{key})</sup> {_FN_REF.sub("", text)}\n{attr("fn-" + key)}' for key, text in notes]
+    return "\n\n".join([body, "---", *defs]) if defs else body
+
+
+def fallback_page(original: Page, original_lang: str, title: str, ctx: Context) -> Page:
+    """Wrap `original` (rendered in `original_lang`) for a reader of `ctx.lang`.
+
+    `title` is the page title in the reader's language."""
+    language = escape(ctx.language_name(original_lang))
+    source = original.sources[0] if original.sources else ""
+    target = source.replace(f"content/{original_lang}/", f"content/{ctx.lang}/", 1)
+    notice_title = ctx.word("fallback_title").replace('"', "&quot;")
+    text = ctx.md("fallback_text", language=language)
+    help_ = ctx.md("fallback_help", path=f"`{source}`", target=f"`{target}`")
+    notice = f'!!! info "{notice_title}"\n\n{indent(text)}\n\n{indent(help_)}'
+    shown_title = f"**{escape(original.title)}**"
+    body = (f"{notice}\n\n<div lang=\"{original_lang}\" markdown=\"1\">\n\n{shown_title}\n\n"
+            f"{inline_footnotes(original.body)}\n\n</div>")
+    description = ctx.word("fallback_text").format(language=ctx.language_name(original_lang))
+    return Page(path=original.path, title=title, description=description, body=body,
+                sources=original.sources, original=original_lang, title_id=original.title_id)

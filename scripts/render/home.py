@@ -1,0 +1,40 @@
+"""The home page: what the publication is, the parts of the book, and where to go."""
+
+from __future__ import annotations
+
+import datetime
+
+from babel.dates import format_interval
+
+from scripts.inline import escape, plain_text, to_markdown
+from scripts.models import Front
+from scripts.render.common import Context, Page, heading
+
+HOME_PATH = "index.md"
+
+
+def workshop_dates(first: datetime.date, last: datetime.date, ctx: Context) -> str:
+    """"7–8 July 2008", "7–8 juillet 2008", "7–8 de julio de 2008" (Babel)."""
+    return format_interval(first, last, skeleton="yMMMMd", locale=ctx.locale)
+
+
+def home_page(front: Front, dates: tuple[datetime.date, datetime.date] | None,
+              parts: list[tuple[str, list[tuple[str, str]]]], ctx: Context,
+              path: str = HOME_PATH) -> Page:
+    """`parts`: the book's parts in order, each (title, [(page title, page path), …])."""
+    ctx = ctx.at(path)
+    when = escape(workshop_dates(*dates, ctx)) if dates else "—"
+    intro = ctx.md("home_intro", title=f"*{to_markdown(front.title)}*",
+                   number=escape(str(front.number)), series=to_markdown(front.series),
+                   publisher=to_markdown(front.publisher), year=escape(str(front.year)), dates=when)
+    body = [intro, heading(2, to_markdown(ctx.word("home_parts")), "parts")]
+    for part_title, pages in parts:
+        links = [f"- [{escape(title)}]({ctx.link(target)})" for title, target in pages]
+        if part_title:
+            body.append(f"**{escape(part_title)}**")
+        body.append("\n".join(links))
+    body.append(heading(2, to_markdown(ctx.word("home_where")), "where-to-go"))
+    body.append(to_markdown(ctx.word("home_where_text")))
+    body.append(to_markdown(ctx.word("home_languages")))
+    return Page(path=path, title=plain_text(front.title), body="\n\n".join(body),
+                description=ctx.word("site_description"), sources=(front.document.path,))

@@ -1,0 +1,48 @@
+"""Reference pages: the selected definitions, the acronyms and the list of the series."""
+
+from __future__ import annotations
+
+from scripts.inline import escape, footnote_refs, plain_text, to_markdown
+from scripts.models import Acronyms, Definitions, Series
+from scripts.render.common import (Context, Page, attr, blocks_md, heading, with_footnotes)
+
+
+def definitions_page(defs: Definitions, ctx: Context, path: str = "definitions.md") -> Page:
+    """The annex: the page heading is the subtitle ("Selected Definitions"); the edition's
+    title ("Annex") stands above it, carrying the subtitle's footnote references."""
+    names = {term.id: term.term for term in defs.terms}
+    parts = []
+    if defs.subtitle and defs.title:
+        refs = "".join(f"[^{key}]" for key in footnote_refs(defs.subtitle))
+        parts.append(f"*{to_markdown(defs.title)}*{refs}")
+    for term in defs.terms:
+        parts.append(heading(2, escape(term.term), term.id))
+        ids = [f"{term.id}-{n}" for n in range(1, len(term.definition) + 1)]
+        parts.append(blocks_md(term.definition, ids))
+        related = [r for r in term.related if r in names]
+        if related:
+            links = ", ".join(f"[{escape(names[r])}]({ctx.link(path, r)})" for r in related)
+            parts.append(f"{to_markdown(ctx.word('related'))} {links}")
+    body = with_footnotes("\n\n".join(p for p in parts if p), defs.footnotes)
+    return Page(path=path, title=plain_text(defs.subtitle or defs.title), body=body,
+                description=ctx.word("definitions_description"), sources=(defs.path,))
+
+
+def acronyms_page(acronyms: Acronyms, ctx: Context, path: str = "acronyms.md") -> Page:
+    rows = [f"**{escape(a.abbr)}** — {to_markdown(a.expansion)}\n{attr(a.id)}" for a in acronyms.acronyms]
+    return Page(path=path, title=plain_text(acronyms.title), body="\n\n".join(rows),
+                description=ctx.word("acronyms_description"), sources=(acronyms.path,))
+
+
+def series_page(series: Series, ctx: Context, path: str = "series.md") -> Page:
+    items = []
+    for item in series.items:
+        details = ", ".join(to_markdown(x) for x in (item.availability, item.date) if x)
+        line = f"{item.number}. {to_markdown(item.title)}"
+        items.append(f"{line} ({details})" if details else line)
+    parts = ["\n".join(items)]
+    if series.contact:
+        parts.append(to_markdown(ctx.word("series_available")))
+        parts.append("  \n".join(escape(line) for line in series.contact))
+    return Page(path=path, title=plain_text(series.title), body="\n\n".join(parts),
+                description=ctx.word("series_description"), sources=(series.path,))

@@ -1,0 +1,60 @@
+"""Writing the generated Markdown: each page to docs/<lang>/<path>, only when its text changed,
+and removing generated files that no page produces any more. Idempotent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from scripts.inline import escape
+from scripts.render.common import Page, attr
+
+MARKER = "Generated from"
+
+
+def page_text(page: Page) -> str:
+    """The file for a page: front matter (description, original language), a notice that it is
+    generated, the page heading, the body."""
+    sources = ", ".join(page.sources) or "content/"
+    meta = {"description": page.description}
+    if page.original:
+        meta["original_language"] = page.original
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000).strip()
+    notice = (f"<!-- {MARKER} {sources} by `mkdocs build` (scripts/hooks.py). "
+              "Do not edit: edit the YAML instead. -->")
+    title = f"# {escape(page.title)}" + (f" {attr(page.title_id)}" if page.title_id else "")
+    return f"---\n# {MARKER} {sources}; do not edit.\n{front}\n---\n\n{notice}\n\n{title}\n\n{page.body.strip()}\n"
+
+
+def write_if_changed(file: Path, text: str) -> bool:
+    """Write `text` to `file` unless it already holds exactly that. True when written."""
+    if file.exists() and file.read_text(encoding="utf-8") == text:
+        return False
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(text, encoding="utf-8")
+    return True
+
+
+def write_site(pages: dict[str, dict[str, Page]], docs_dir: Path) -> tuple[list[Path], list[Path]]:
+    """Write every language's pages under `docs_dir/<lang>/`. Returns (written, removed)."""
+    written, expected = [], set()
+    for lang, by_path in pages.items():
+        for path, page in by_path.items():
+            file = docs_dir / lang / path
+            expected.add(file)
+            if write_if_changed(file, page_text(page)):
+                written.append(file)
+    removed = []
+    if docs_dir.exists():
+        for file in sorted(docs_dir.rglob("*.md")):
+            if file not in expected and _is_generated(file):
+                file.unlink()
+                removed.append(file)
+    return written, removed
+
+
+def _is_generated(file: Path) -> bool:
+    with file.open(encoding="utf-8") as handle:
+        head = handle.read(400)
+    return MARKER in head

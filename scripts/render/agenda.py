@@ -17,12 +17,22 @@ def long_date(day: Day, ctx: Context) -> str:
     return format_date(day.date, format="long", locale=ctx.locale)
 
 
+def roman(number: int) -> str:
+    """Sessions are numbered as the editions print them: I, II, III, IV…"""
+    out = []
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
+                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                           (4, "IV"), (1, "I")):
+        count, number = divmod(number, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
 def slot_title(slot: Slot, ctx: Context) -> str:
-    """The slot's title as Markdown, prefixed with "Session <n>" for numbered sessions."""
+    """The slot's title as Markdown; a numbered session reads "Session III: <title>"."""
     title = to_markdown(slot.title)
     if slot.number is not None:
-        session = ctx.md("session", number=str(slot.number))
-        return f"{session}: {title}" if title else session
+        return ctx.md("session", number=roman(slot.number), title=title)
     return title
 
 

@@ -1,0 +1,411 @@
+"""A real build of the site (`mkdocs build --strict`), once per test session, and what it must hold:
+the same pages in every language, alternates, `lang`, links and anchors, the agenda, the
+fallback pages, 404 pages, the sitemap, and no request to another host."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+from scripts import config
+from scripts.load import read_content
+from scripts.models import Content
+
+SITE_URL = "https://example.test/idm/"  # a sub-path, so that base URLs are really exercised
+NOT_PAGES = ("assets/", "search/")
+
+
+@dataclass
+class Html:
+    """What the tests need from one built page."""
+
+    lang: str | None = None
+    ids: set[str] = field(default_factory=set)
+    links: list[str] = field(default_factory=list)  # <a href>
+    resources: list[tuple[str, str]] = field(default_factory=list)  # (what, url) loaded by the page
+    alternates: list[tuple[str, str]] = field(default_factory=list)  # <link rel=alternate hreflang>
+    selector: list[tuple[str, str | None]] = field(default_factory=list)  # (href, hreflang) of <a hreflang|lang>
+    description: str | None = None
+    lang_elements: list[str] = field(default_factory=list)
+    text: str = ""
+
+
+class _Parser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = Html()
+        self._in_style = False
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = {k: (v or "") for k, v in attrs}
+        page = self.page
+        if tag == "html":
+            page.lang = a.get("lang")
+        elif "lang" in a:
+            page.lang_elements.append(a["lang"])
+        if "id" in a:
+            page.ids.add(a["id"])
+        if tag == "a" and "href" in a:
+            page.links.append(a["href"])
+            if "md-select__link" in a.get("class", ""):
+                page.selector.append((a["href"], a.get("hreflang")))
+        if tag in ("script", "img", "source", "audio", "video", "iframe", "embed", "track") and a.get("src"):
+            page.resources.append((tag, a["src"]))
+        if tag == "img" and a.get("srcset"):
+            page.resources.extend(("img", part.split()[0]) for part in a["srcset"].split(","))
+        if tag == "object" and a.get("data"):
+            page.resources.append((tag, a["data"]))
+        if tag == "link":
+            rel = a.get("rel", "")
+            if rel == "alternate" and "hreflang" in a:
+                page.alternates.append((a["hreflang"], a["href"]))
+            elif rel not in ("canonical", "prev", "next", "alternate"):
+                page.resources.append((f"link rel={rel}", a.get("href", "")))
+        if tag == "meta" and a.get("name") == "description":
+            page.description = a.get("content")
+        if "style" in a:
+            page.resources.extend(("style attribute", u) for u in _css_urls(a["style"]))
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag):
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.page.resources.extend(("style element", u) for u in _css_urls(data))
+        self._text.append(data)
+
+    def close(self):
+        super().close()
+        self.page.text = " ".join(" ".join(self._text).split())
+
+
+def _css_urls(css: str) -> list[str]:
+    found = re.findall(r"url\(\s*['\"]?([^'\")]+)", css)
+    found += re.findall(r"@import\s+['\"]([^'\"]+)", css)
+    return found
+
+
+def parse(file: Path) -> Html:
+    parser = _Parser()
+    parser.feed(file.read_text(encoding="utf-8"))
+    parser.close()
+    return parser.page
+
+
+@dataclass
+class Built:
+    site: Path
+    content: Content
+    pages: dict[str, Html]  # URL path relative to the site root ("fr/agenda/") -> page
+
+    @property
+    def codes(self) -> list[str]:
+        return self.content.codes
+
+    @property
+    def default(self) -> str:
+        return self.content.reference
+
+    def prefix(self, lang: str) -> str:
+        return "" if lang == self.default else f"{lang}/"
+
+    def lang_of(self, url_path: str) -> str:
+        first = url_path.split("/", 1)[0]
+        return first if first in self.codes and first != self.default else self.default
+
+    def paths(self, lang: str) -> set[str]:
+        """The language-neutral paths of a language's pages ("agenda/", "" for the home)."""
+        prefix = self.prefix(lang)
+        return {p[len(prefix):] for p in self.pages
+                if p.startswith(prefix) and self.lang_of(p) == lang and not p.endswith("404.html")}
+
+    def page(self, lang: str, path: str) -> Html:
+        return self.pages[self.prefix(lang) + path]
+
+    def ui(self, lang: str, key: str) -> str:
+        return self.content.editions[lang].ui[key]
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Built:
+    site = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                            cwd=config.ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-6000:]}"
+    content = read_content(config.ROOT).content
+    assert content is not None
+    pages = {}
+    for file in sorted(site.rglob("*.html")):
+        rel = file.relative_to(site).as_posix()
+        if rel.startswith(NOT_PAGES):
+            continue
+        url_path = rel[: -len("index.html")] if rel.endswith("index.html") else rel
+        pages[url_path] = parse(file)
+    return Built(site, content, pages)
+
+
+def resolve(built: Built, page_path: str, href: str) -> tuple[str | None, str]:
+    """(URL path inside the site or None if outside, fragment) of a link on a page."""
+    absolute = urljoin(SITE_URL + page_path, href)
+    parts = urlsplit(absolute)
+    base = urlsplit(SITE_URL)
+    if (parts.scheme, parts.netloc) != (base.scheme, base.netloc) or not parts.path.startswith(base.path):
+        return None, parts.fragment
+    return unquote(parts.path[len(base.path):]), unquote(parts.fragment)
+
+
+def exists(built: Built, url_path: str) -> bool:
+    target = built.site / url_path
+    return (target / "index.html").is_file() if url_path.endswith("/") or url_path == "" else target.is_file()
+
+
+# --- pages and languages ----------------------------------------------------------------------
+
+
+def test_every_language_has_the_same_pages(built: Built):
+    reference = built.paths(built.default)
+    assert "" in reference and "agenda/" in reference and "council-note/" in reference
+    for lang in built.codes:
+        assert built.paths(lang) == reference, f"{lang} differs: {built.paths(lang) ^ reference}"
+
+
+def test_every_report_chapter_has_its_page(built: Built):
+    report = built.content.editions[built.default].report
+    assert report is not None
+    for chapter in report.sections:
+        for lang in built.codes:
+            assert f"report/{chapter.id}/" in built.paths(lang)
+
+
+def test_html_lang_is_the_language_of_the_page(built: Built):
+    for path, page in built.pages.items():
+        expected = built.lang_of(path)
+        assert page.lang == expected, f"{path}: <html lang={page.lang!r}>, expected {expected!r}"
+
+
+def test_each_language_has_its_own_404_page(built: Built):
+    for lang in built.codes:
+        page = built.pages[built.prefix(lang) + "404.html"]
+        assert page.lang == lang
+        assert built.ui(lang, "not_found_title") in page.text
+        others = [built.ui(other, "not_found_title") for other in built.codes if other != lang]
+        assert not any(title in page.text for title in others)
+
+
+# --- alternates, language selector, sitemap ---------------------------------------------------
+
+
+def _fallback_paths(built: Built, lang: str) -> set[str]:
+    return {p for p in built.paths(lang) if built.ui(lang, "fallback_title") in built.page(lang, p).text}
+
+
+def test_alternates_point_to_existing_real_pages_at_the_same_path(built: Built):
+    for lang in built.codes:
+        for path in built.paths(lang):
+            alternates = dict(built.page(lang, path).alternates)
+            assert "x-default" in alternates, f"{lang}:{path} has no x-default"
+            real = [code for code in built.codes if path not in _fallback_paths(built, code)]
+            assert sorted(k for k in alternates if k != "x-default") == sorted(real), f"{lang}:{path}"
+            for hreflang, href in alternates.items():
+                assert href.startswith(SITE_URL), f"{lang}:{path}: {href} is not absolute from site_url"
+                target, _ = resolve(built, "", href)
+                assert target is not None and exists(built, target), f"{lang}:{path}: {href} does not exist"
+                target_lang = built.lang_of(target)
+                assert target[len(built.prefix(target_lang)):] == path, f"{href} is not the same page"
+                assert path not in _fallback_paths(built, target_lang), f"{href} is a fallback page"
+                if hreflang != "x-default":
+                    assert target_lang == hreflang
+
+
+def test_language_selector_leads_to_the_same_page(built: Built):
+    for lang in built.codes:
+        for path in built.paths(lang):
+            links = built.page(lang, path).selector
+            assert len(links) == len(built.codes), f"{lang}:{path}: {links}"
+            for href, hreflang in links:
+                target, _ = resolve(built, built.prefix(lang) + path, href)
+                assert target is not None and exists(built, target)
+                target_lang = built.lang_of(target)
+                assert target[len(built.prefix(target_lang)):] == path
+                if hreflang is not None:  # only real pages carry an hreflang
+                    assert path not in _fallback_paths(built, target_lang)
+
+
+def test_sitemap_lists_real_pages_with_alternates(built: Built):
+    sitemap = (built.site / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    for lang in built.codes:
+        for path in built.paths(lang):
+            url = SITE_URL + built.prefix(lang) + path
+            if path in _fallback_paths(built, lang):
+                assert url not in locs and f'href="{url}"' not in sitemap
+            else:
+                assert url in locs
+    assert sitemap.count('hreflang="x-default"') == len(locs)
+
+
+def test_every_page_has_a_description_in_its_language(built: Built):
+    for path in built.paths(built.default):
+        descriptions = {lang: built.page(lang, path).description for lang in built.codes}
+        assert all(descriptions.values()), f"{path}: {descriptions}"
+        assert len(set(descriptions.values())) == len(built.codes), f"{path}: {descriptions}"
+
+
+# --- links and anchors ------------------------------------------------------------------------
+
+
+def test_every_internal_link_and_anchor_resolves(built: Built):
+    broken = []
+    checked = 0
+    for path, page in built.pages.items():
+        for href in page.links:
+            if href.startswith(("mailto:", "tel:")):
+                continue
+            target, fragment = resolve(built, path, href)
+            if target is None:
+                continue
+            checked += 1
+            if not exists(built, target):
+                broken.append(f"{path}: {href} -> missing {target}")
+            elif fragment and target in built.pages and fragment not in built.pages[target].ids:
+                broken.append(f"{path}: {href} -> no #{fragment} in {target}")
+    assert checked > 1000
+    assert not broken, "\n".join(broken[:30])
+
+
+def test_every_block_has_its_anchor(built: Built):
+    for lang in built.codes:
+        edition = built.content.editions[lang]
+        if edition.report is None:
+            continue
+        for chapter in edition.report.sections:
+            page = built.page(lang, f"report/{chapter.id}/")
+            for section in chapter.walk():
+                missing = set(section.block_ids()) - page.ids
+                assert not missing, f"{lang} report/{chapter.id}: {sorted(missing)}"
+                assert section.id in page.ids
+
+
+# --- the agenda and the people ----------------------------------------------------------------
+
+
+def _agenda_html(built: Built, lang: str) -> str:
+    return (built.site / built.prefix(lang) / "agenda" / "index.html").read_text(encoding="utf-8")
+
+
+def test_agenda_shows_every_slot_with_its_times(built: Built):
+    for lang in built.codes:
+        agenda = built.content.editions[lang].agenda or built.content.editions[built.default].agenda
+        assert agenda is not None
+        html = _agenda_html(built, lang)
+        slots = list(agenda.slots())
+        assert len(slots) >= 10
+        for _day, slot in slots:
+            match = re.search(rf'<h3 id="{re.escape(slot.id)}">(.*?)</h3>', html, re.S)
+            assert match, f"{lang}: slot {slot.id} has no heading"
+            heading = re.sub(r"<[^>]+>", "", match.group(1))
+            assert slot.start in heading and slot.end in heading, f"{lang} {slot.id}: {heading}"
+
+
+@pytest.mark.parametrize("lang, date, labels", [
+    ("en", "7 July 2008", ("Moderator", "Speakers", "General Discussion",
+                           "The following questions are proposed to guide the discussion:")),
+    ("fr", "7 juillet 2008", ("Modérateur", "Orateurs", "Débat général",
+                              "Les questions suivantes sont proposées pour guider les débats:")),
+    ("es", "7 de julio de 2008", ("Moderador", "Oradores", "Debate General",
+                                  "A fin de orientar las deliberaciones se plantearán las siguientes preguntas:")),
+])
+def test_agenda_reads_as_each_edition_prints_it(built: Built, lang, date, labels):
+    page = built.page(lang, "agenda/")
+    assert date in page.text
+    for label in labels:
+        assert label in page.text, f"{lang}: {label!r} missing"
+    html = _agenda_html(built, lang)
+    assert html.count("<details") >= 4  # the guiding questions are collapsible
+
+
+@pytest.mark.parametrize("lang, country", [("en", "Netherlands"), ("fr", "Pays-Bas"),
+                                           ("es", "Países Bajos")])
+def test_country_names_are_localized(built: Built, lang, country):
+    assert country in built.page(lang, "agenda/").text
+    assert country in built.page(lang, "people/").text
+
+
+def test_people_page_lists_everyone_with_their_sessions(built: Built):
+    for lang in built.codes:
+        agenda = built.content.editions[lang].agenda or built.content.editions[built.default].agenda
+        page = built.page(lang, "people/")
+        for _day, slot in agenda.slots():
+            for person_id in slot.people():
+                assert person_id in page.ids, f"{lang}: {person_id} missing from the people page"
+        html = (built.site / built.prefix(lang) / "people" / "index.html").read_text(encoding="utf-8")
+        assert 'href="../agenda/#session-1"' in html
+
+
+# --- fallback pages ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_council_note_falls_back_to_spanish_with_a_notice(built: Built, lang):
+    assert built.content.editions[lang].council_note is None  # the premise of this test
+    page = built.page(lang, "council-note/")
+    assert page.lang == lang
+    spanish = built.content.editions["es"].council_note
+    notice = built.ui(lang, "fallback_text").split("{language}")[0].strip()
+    assert notice and notice in page.text
+    assert "es" in page.lang_elements
+    html = (built.site / built.prefix(lang) / "council-note" / "index.html").read_text(encoding="utf-8")
+    inside = html.split('<div lang="es">', 1)
+    assert len(inside) == 2, "the Spanish text is not inside an element with lang=es"
+    assert "El tema escogido por los Estados Miembros" in inside[1]
+    assert "El tema escogido por los Estados Miembros" not in inside[0]
+    assert spanish is not None and spanish.title in inside[1]
+
+
+def test_spanish_council_note_is_not_a_fallback(built: Built):
+    page = built.page("es", "council-note/")
+    assert built.ui("es", "fallback_title") not in page.text
+    assert "El tema escogido por los Estados Miembros" in page.text
+
+
+def test_series_falls_back_where_the_edition_has_none(built: Built):
+    for lang in built.codes:
+        has_series = built.content.editions[lang].series is not None
+        assert (built.ui(lang, "fallback_title") in built.page(lang, "series/").text) != has_series
+
+
+# --- no request leaves the site ---------------------------------------------------------------
+
+
+def test_no_page_loads_anything_from_another_host(built: Built):
+    external = []
+    count = 0
+    for path, page in built.pages.items():
+        for what, url in page.resources:
+            count += 1
+            if url.startswith("data:"):
+                continue
+            target, _ = resolve(built, path, url)
+            if target is None:
+                external.append(f"{path}: {what} {url}")
+    assert count > 100
+    assert not external, "\n".join(external[:20])
+
+
+def test_no_stylesheet_imports_fonts_or_styles_from_another_host(built: Built):
+    for css in (built.site / "assets").rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        for url in _css_urls(text):
+            assert not re.match(r"(https?:)?//", url), f"{css.name}: {url}"

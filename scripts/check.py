@@ -14,6 +14,7 @@ from .load import Loaded, Located
 from .models import Agenda, Block, Document, Edition, ListBlock, Paragraph, Quote
 from .parity import compare
 from .problems import Problem
+from .translation import check_translations
 
 # Keys whose values are not text a reader sees: ids, times, codes.
 _NOT_TEXT = {"id", "start", "end", "kind", "date", "country", "moderator", "speakers", "related",
@@ -188,4 +189,5 @@ def check(loaded: Loaded) -> list[Problem]:
     for edition in content.editions.values():
         problems += check_edition(edition, loaded.files)
     problems += compare(content, loaded.files)
+    problems += check_translations(content, loaded.files)
     return sorted(set(problems))

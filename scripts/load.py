@@ -270,7 +270,7 @@ def build_blocks(raw: list, key: PathKey, located: Located) -> tuple[Block, ...]
             blocks.append(Paragraph(block, line=line))
         elif "text" in block:
             blocks.append(Paragraph(block["text"], block.get("lead"), block.get("number"),
-                                    block.get("source"), line=line))
+                                    line=line))
         elif "list" in block:
             blocks.append(ListBlock(_items(block["list"], here + ("list",), located), line=line))
         elif "numbered" in block:

@@ -18,7 +18,6 @@ class Paragraph:
     text: str
     lead: str | None = None  # a lead-in label such as "Students:"
     number: int | None = None  # a numbered paragraph (the Council note)
-    source: str | None = None  # short hash of the reference-language text this translates
     line: int = field(default=0, compare=False)  # where it stands in its YAML file
 
 

@@ -1,7 +1,9 @@
 """One entry point: `python -m scripts <command>`.
 
-  check      validate every content file and compare the languages; exit 1 on any error
-  coverage   show how much of each source edition the YAML holds, and what is missing
+  check          validate every content file and compare the languages; exit 1 on any error
+  status         translation status per language and per file
+  new-language   create content/<code>/ from the reference language, ready to translate
+  coverage       show how much of each source edition the YAML holds, and what is missing
 """
 
 from __future__ import annotations
@@ -25,6 +27,37 @@ def run_check(args: argparse.Namespace) -> int:
     print(f"{errors} error(s), {warnings} warning(s)" if problems else "content OK: no problems found",
           file=sys.stderr)
     return 1 if errors else 0
+
+
+def run_status(args: argparse.Namespace) -> int:
+    from .load import read_content
+    from .status import format_table, status
+
+    loaded = read_content(config.ROOT)
+    if loaded.content is None or loaded.errors:
+        for problem in loaded.errors:
+            print(problem)
+        print("fix these errors first (python -m scripts check)", file=sys.stderr)
+        return 1
+    names = {language.code: language.name for language in loaded.content.languages}
+    print(format_table(status(loaded.content, loaded.files), names))
+    return 0
+
+
+def run_new_language(args: argparse.Namespace) -> int:
+    from .newlang import NewLanguageError, new_language
+
+    try:
+        written = new_language(config.ROOT, args.code)
+    except NewLanguageError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"created {path.relative_to(config.ROOT).as_posix()}")
+    print(f"\nTo build it, declare it in content/languages.yml:\n  - code: {args.code}\n"
+          f"    name: <the language's name in that language>\n    locale: {args.code}\n"
+          "Then translate the files one by one; `python -m scripts status` shows what is left.")
+    return 0
 
 
 def run_coverage(args: argparse.Namespace) -> int:
@@ -68,11 +101,15 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate the content; exit 1 on any error")
+    commands.add_parser("status", help="translation status per language and per file")
+    new = commands.add_parser("new-language", help="create content/<code>/ ready to translate")
+    new.add_argument("code", help="the language code (ISO 639-1), such as pt")
     coverage = commands.add_parser("coverage", help="share of each source edition the YAML holds")
     coverage.add_argument("--lang", help="only this language")
     coverage.add_argument("--details", action="store_true", help="list what is missing")
     args = parser.parse_args(argv)
-    handlers = {"check": run_check, "coverage": run_coverage}
+    handlers = {"check": run_check, "status": run_status, "new-language": run_new_language,
+                "coverage": run_coverage}
     return handlers[args.command](args)
 
 

@@ -187,6 +187,12 @@ def test_fallback_page_has_a_notice_and_the_original_marked_with_its_lang(en):
     assert page.description == "This document exists only in Spanish. It is shown below in Spanish, as published."
 
 
+def test_inline_footnotes_give_each_reference_a_unique_id():
+    out = inline_footnotes("A[^1] b[^1].\n\n[^1]: Note.")
+    assert out.count('id="fnref-1"') == 1 and out.count("(#fn-1)") == 2
+    assert out.endswith("<sup>[1](#fnref-1)</sup> Note.\n{ #fn-1 }")
+
+
 def test_inline_footnotes_leaves_text_without_footnotes_alone():
     assert inline_footnotes("Plain.\n{ #a-1 }") == "Plain.\n{ #a-1 }"
 

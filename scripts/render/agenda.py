@@ -32,7 +32,8 @@ def slot_title(slot: Slot, ctx: Context) -> str:
     """The slot's title as Markdown; a numbered session reads "Session III: <title>"."""
     title = to_markdown(slot.title)
     if slot.number is not None:
-        return ctx.md("session", number=roman(slot.number), title=title)
+        session = ctx.md("session", number=roman(slot.number))
+        return ctx.md("session_title", session=session, title=title) if title else session
     return title
 
 

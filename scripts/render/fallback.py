@@ -19,7 +19,15 @@ def inline_footnotes(body: str) -> str:
     Only references the renderers emitted can match: content text has `[` and `^` escaped."""
     notes = [(key, text) for key, text in _FN_DEF.findall(body)]
     body = _FN_DEF.sub("", body).rstrip()
-    body = _FN_REF.sub(lambda m: f'<sup id="fnref-{safe_id(m.group(1))}">[{m.group(1)}](#fn-{m.group(1)})</sup>', body)
+    seen: set[str] = set()
+
+    def reference(match: re.Match) -> str:
+        key = safe_id(match.group(1))
+        anchor = "" if key in seen else f' id="fnref-{key}"'  # ids stay unique
+        seen.add(key)
+        return f"<sup{anchor}>[{key}](#fn-{key})</sup>"
+
+    body = _FN_REF.sub(reference, body)
     defs = [f'<sup>[{key}](#fnref-{key})</sup> {_FN_REF.sub("", text)}\n{attr("fn-" + key)}' for key, text in notes]
     return "\n\n".join([body, "---", *defs]) if defs else body
 

@@ -409,3 +409,23 @@ def test_no_stylesheet_imports_fonts_or_styles_from_another_host(built: Built):
         text = css.read_text(encoding="utf-8")
         for url in _css_urls(text):
             assert not re.match(r"(https?:)?//", url), f"{css.name}: {url}"
+
+
+# --- navigation -------------------------------------------------------------------------------
+
+
+def test_navigation_titles_are_in_the_language_of_the_page(built: Built):
+    for lang in built.codes:
+        text = built.page(lang, "agenda/").text
+        for key in ("nav_part_2", "nav_about", "nav_people", "nav_notes", "home"):
+            assert built.ui(lang, key) in text, f"{lang}: {key}"
+        for other in built.codes:
+            if other != lang:
+                assert built.ui(other, "nav_part_2") not in text
+
+
+def test_pages_have_previous_and_next_links(built: Built):
+    for lang in built.codes:
+        html = (built.site / built.prefix(lang) / "summary" / "index.html").read_text(encoding="utf-8")
+        assert "md-footer__link--prev" in html and "md-footer__link--next" in html
+        assert 'class="md-nav md-nav--secondary"' in html  # the table of contents

@@ -115,7 +115,8 @@ def _site() -> Site:
     return _state["site"]  # type: ignore[return-value]
 
 
-def _norm_path(page: MkPage, lang: str, site: Site) -> str:
+def _norm_path(page: MkPage, lang: str) -> str:
+    """The page's path inside its language folder: docs/fr/agenda.md -> agenda.md."""
     src = page.file.src_uri
     return src[len(lang) + 1:] if src.startswith(lang + "/") else src
 
@@ -131,7 +132,7 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
 @event_priority(0)  # after the i18n plugin (50) has set the language selector's links
 def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
     site, lang = _site(), _current(config)
-    path = _norm_path(page, lang, site)
+    path = _norm_path(page, lang)
     if path in site.pages.get(lang, {}):
         context["page_alternates"] = site.alternates(path, str(_state["site_url"]))
         context["fallback_langs"] = [code for code in site.codes if site.is_fallback(code, path)]

@@ -209,7 +209,8 @@ def plan(content: Content) -> Site:
             else:
                 original = spec.render(parts[source], ctxs[source].at(spec.path))
                 title = ctx.word(spec.nav_key) if spec.nav_key else original.title
-                rendered[code][spec.path] = fallback_page(original, source, title, ctx)
+                rendered[code][spec.path] = fallback_page(original, source, title, ctx,
+                                                          tuple(available))
     for code in content.codes:
         ctx = ctxs[code]
         nav = navigation(specs, rendered[code], ctx)

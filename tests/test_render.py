@@ -187,6 +187,16 @@ def test_fallback_page_has_a_notice_and_the_original_marked_with_its_lang(en):
     assert page.description == "This document exists only in Spanish. It is shown below in Spanish, as published."
 
 
+def test_fallback_notice_says_only_when_one_language_has_the_document(fr):
+    from scripts.render.common import Page
+    original = Page("series.md", "Series", "d", "1. One", ("content/en/series.yml",))
+    only = fallback_page(original, "en", "Série", fr, ("en",))
+    some = fallback_page(original, "en", "Série", fr, ("en", "es"))
+    assert "Ce document n’existe qu’en anglais." in only.body
+    assert "Ce document n’existe pas en français. Il est reproduit ci-dessous en anglais" in some.body
+    assert some.description.startswith("Ce document n’existe pas en français.")
+
+
 def test_inline_footnotes_give_each_reference_a_unique_id():
     out = inline_footnotes("A[^1] b[^1].\n\n[^1]: Note.")
     assert out.count('id="fnref-1"') == 1 and out.count("(#fn-1)") == 2

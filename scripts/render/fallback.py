@@ -32,20 +32,26 @@ def inline_footnotes(body: str) -> str:
     return "\n\n".join([body, "---", *defs]) if defs else body
 
 
-def fallback_page(original: Page, original_lang: str, title: str, ctx: Context) -> Page:
+def fallback_page(original: Page, original_lang: str, title: str, ctx: Context,
+                  available: tuple[str, ...] = ()) -> Page:
     """Wrap `original` (rendered in `original_lang`) for a reader of `ctx.lang`.
 
-    `title` is the page title in the reader's language."""
+    `title` is the page title in the reader's language; `available`, the languages that have
+    the document (the notice says "only in <language>" when that is the only one)."""
     language = escape(ctx.language_name(original_lang))
+    reader = escape(ctx.language_name(ctx.lang))
+    only = tuple(available or (original_lang,)) == (original_lang,)
+    key = "fallback_text" if only else "fallback_text_partial"
     source = original.sources[0] if original.sources else ""
     target = source.replace(f"content/{original_lang}/", f"content/{ctx.lang}/", 1)
     notice_title = ctx.word("fallback_title").replace('"', "&quot;")
-    text = ctx.md("fallback_text", language=language)
+    text = ctx.md(key, language=language, reader=reader)
     help_ = ctx.md("fallback_help", path=f"`{source}`", target=f"`{target}`")
     notice = f'!!! info "{notice_title}"\n\n{indent(text)}\n\n{indent(help_)}'
     shown_title = f"**{escape(original.title)}**"
     body = (f"{notice}\n\n<div lang=\"{original_lang}\" markdown=\"1\">\n\n{shown_title}\n\n"
             f"{inline_footnotes(original.body)}\n\n</div>")
-    description = ctx.word("fallback_text").format(language=ctx.language_name(original_lang))
+    description = ctx.word(key).format(language=ctx.language_name(original_lang),
+                                       reader=ctx.language_name(ctx.lang))
     return Page(path=original.path, title=title, description=description, body=body,
                 sources=original.sources, original=original_lang, title_id=original.title_id)

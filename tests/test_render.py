@@ -131,7 +131,7 @@ def test_agenda_slot_exact_markdown(en):
     assert body == (
         "Workshop\n\n"
         "## Day I — 7 July 2008 { #day-1 }\n\n"
-        "### 11:00–13:00 · Session III: Case Studies { #session-1 }\n\n"
+        '### <span class="slot-time">11:00–13:00</span> · Session III: Case Studies { #session-1 }\n\n'
         "**Moderator**: [Ann Mod](people.md#mod), Director, Ministry, Netherlands\n\n"
         "**Speakers**:\n\n"
         "- [Bo Sp](people.md#sp), Adviser, IOM\n"

@@ -62,7 +62,8 @@ def supplied_md(resolution: str | None, ctx: Context) -> str:
 
 
 def slot_md(slot: Slot, agenda: Agenda, ctx: Context) -> str:
-    parts = [heading(3, f"{slot_time(slot, ctx)} · {slot_title(slot, ctx)}", slot.id)]
+    when = f'<span class="slot-time">{slot_time(slot, ctx)}</span>'
+    parts = [heading(3, f"{when} · {slot_title(slot, ctx)}", slot.id)]
     if slot.supplied:
         parts.append(supplied_md(slot.supplied, ctx))
     parts.extend(to_markdown(text) for text in slot.description)

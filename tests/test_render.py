@@ -274,3 +274,15 @@ def test_write_if_changed(tmp_path: Path):
     assert write_if_changed(file, "x") is True
     mtime = file.stat().st_mtime_ns
     assert write_if_changed(file, "x") is False and file.stat().st_mtime_ns == mtime
+
+
+def test_workshop_dates_are_written_in_full_in_each_language():
+    import datetime
+
+    from scripts.render.common import Context
+    from scripts.render.home import workshop_dates
+
+    first, last = datetime.date(2008, 7, 7), datetime.date(2008, 7, 8)
+    expected = {"en_GB": "7–8 July 2008", "fr_FR": "7–8 juillet 2008", "es_ES": "7–8 de julio de 2008"}
+    for locale, text in expected.items():
+        assert workshop_dates(first, last, Context("x", locale, {})) == text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from babel.dates import format_interval
+from babel.dates import format_date, format_interval
 
 from scripts.inline import escape, plain_text, to_markdown
 from scripts.models import Front
@@ -15,7 +15,14 @@ HOME_PATH = "index.md"
 
 def workshop_dates(first: datetime.date, last: datetime.date, ctx: Context) -> str:
     """"7–8 July 2008", "7–8 juillet 2008", "7–8 de julio de 2008" (Babel)."""
-    return format_interval(first, last, skeleton="yMMMMd", locale=ctx.locale)
+    text = format_interval(first, last, skeleton="yMMMMd", locale=ctx.locale)
+    if format_date(last, "MMMM", locale=ctx.locale) in text:
+        return text
+    # Some locales (en_GB) have no full-month interval pattern and abbreviate ("7–8 Jul 2008").
+    last_long = format_date(last, "long", locale=ctx.locale)
+    if (first.year, first.month) == (last.year, last.month) and last_long.startswith(str(last.day)):
+        return f"{first.day}–{last_long}"
+    return f"{format_date(first, 'long', locale=ctx.locale)} – {last_long}"
 
 
 def home_page(front: Front, dates: tuple[datetime.date, datetime.date] | None,

@@ -462,7 +462,7 @@ def read_resolutions(root: Path) -> tuple[tuple[Resolution, ...], Located | None
         Resolution(r["id"], r["subject"], r["target"], r["kind"],
                    {lang: EditionFact(fact["says"], fact.get("line"))
                     for lang, fact in r["editions"].items()},
-                   r["shown"], dict(r["why"]))
+                   dict(r["shown"]), dict(r["why"]))
         for r in located.data["resolutions"])
     return resolutions, located, problems
 

@@ -261,8 +261,8 @@ class Resolution:
     target: str
     kind: str
     editions: dict[str, EditionFact]
-    shown: str
-    why: dict[str, str]
+    shown: dict[str, str]  # by language
+    why: dict[str, str]  # by language
 
 
 @dataclass(frozen=True)

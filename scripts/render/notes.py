@@ -14,6 +14,14 @@ def in_language(text_md: str, lang: str, ctx: Context) -> str:
     return text_md if lang == ctx.lang else f'<span lang="{lang}">{text_md}</span>'
 
 
+def localized(texts: dict[str, str], reference: str, ctx: Context) -> str:
+    """The text in the reader's language, else the reference language's (or any), marked as such."""
+    if ctx.lang in texts:
+        return to_markdown(texts[ctx.lang])
+    source = reference if reference in texts else next(iter(texts), None)
+    return in_language(to_markdown(texts[source]), source, ctx) if source else ""
+
+
 def kind_label(kind: str, ctx: Context) -> str:
     return ctx.ui.get(f"note_kind_{kind}", kind)
 
@@ -33,14 +41,11 @@ def resolution_md(res: Resolution, languages: tuple[Language, ...], reference: s
             if fact.line is not None:
                 value += f" ({ctx.md('notes_line', line=str(fact.line))})"
         lines.append("- " + ctx.md("labelled", label=label, value=value))
-    shown = in_language(to_markdown(res.shown), reference, ctx)
-    lines.append("- " + ctx.md("labelled", label=f"**{to_markdown(ctx.word('notes_shown'))}**",
-                                value=shown))
-    if ctx.lang in res.why:
-        why = to_markdown(res.why[ctx.lang])
-    else:
-        source = reference if reference in res.why else next(iter(res.why), None)
-        why = in_language(to_markdown(res.why[source]), source, ctx) if source else ""
+    shown = localized(res.shown, reference, ctx)
+    if shown:
+        lines.append("- " + ctx.md("labelled", label=f"**{to_markdown(ctx.word('notes_shown'))}**",
+                                    value=shown))
+    why = localized(res.why, reference, ctx)
     if why:
         lines.append("- " + ctx.md("labelled", label=f"**{to_markdown(ctx.word('notes_why'))}**",
                                     value=why))

@@ -9,7 +9,7 @@ from babel.numbers import format_percent
 from scripts.inline import escape, link_problem
 from scripts.models import Language
 from scripts.render.common import Context, Page, heading
-from scripts.render.translation_marks import STATUS_PATH
+from scripts.render.translation_marks import STATUS_PATH, language_name
 from scripts.status import FileStatus
 
 # The interface word that names each file's document.
@@ -43,7 +43,8 @@ def language_md(language: Language, rows: list[FileStatus], ctx: Context,
                 pages: dict[str, tuple[str, str]], edit_uri: str) -> str:
     done = sum(r.translated for r in rows)
     total = sum(r.total for r in rows)
-    name = escape(ctx.language_name(language.code))
+    name = language_name(ctx, language.code, "status_intro")
+    name = escape(name[:1].upper() + name[1:])
     parts = [heading(2, name, f"status-{language.code}")]
     if total:
         share = escape(format_percent(done / total, locale=ctx.locale))

@@ -9,6 +9,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import PurePosixPath
 
+from babel import Locale
+
 from scripts.inline import escape
 from scripts.models import Acronyms, Agenda, Definitions, Document, Front, Section, Series
 from scripts.render.common import Context, Frame, Page, indent, safe_id
@@ -41,15 +43,23 @@ def _status_link(ctx: Context) -> str:
     return f"[{ctx.md('translation_status_link')}]({ctx.link(STATUS_PATH)})"
 
 
+def language_name(ctx: Context, code: str, key: str) -> str:
+    """A language's name for the interface word `key`: in the reader's language, or in the
+    reference language where that word is borrowed from it."""
+    if key in ctx.borrowed and ctx.words_lang:
+        return Locale.parse(ctx.words_lang).languages.get(code, code)
+    return ctx.language_name(code)
+
+
 def outdated_notice(ctx: Context, origin: str) -> str:
-    language = escape(ctx.language_name(origin))
+    language = escape(language_name(ctx, origin, "outdated_text"))
     text = f"{ctx.md('outdated_text', language=language)} {_status_link(ctx)}"
     return notice(ctx, "warning", "outdated_title", text)
 
 
 def untranslated_notice(ctx: Context, origin: str) -> str:
-    text = ctx.md("untranslated_text", language=escape(ctx.language_name(origin)),
-                  reader=escape(ctx.language_name(ctx.lang)))
+    text = ctx.md("untranslated_text", language=escape(language_name(ctx, origin, "untranslated_text")),
+                  reader=escape(language_name(ctx, ctx.lang, "untranslated_text")))
     return notice(ctx, "info", "untranslated_title", f"{text} {_status_link(ctx)}")
 
 

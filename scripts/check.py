@@ -14,6 +14,7 @@ from .load import Loaded, Located
 from .models import Agenda, Block, Document, Edition, ListBlock, Paragraph, Quote
 from .parity import compare
 from .problems import Problem
+from .references import check_references
 from .translation import check_translations
 
 # Keys whose values are not text a reader sees: ids, times, codes.
@@ -189,5 +190,6 @@ def check(loaded: Loaded) -> list[Problem]:
     for edition in content.editions.values():
         problems += check_edition(edition, loaded.files)
     problems += compare(content, loaded.files)
+    problems += check_references(content, loaded.files)
     problems += check_translations(content, loaded.files)
     return sorted(set(problems))

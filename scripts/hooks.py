@@ -25,9 +25,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs_static_i18n.config import I18nPluginConfig
 
-from scripts.load import load_content, read_content
-from scripts.problems import ContentError
+from scripts.check import check
+from scripts.load import Loaded, read_content
 from scripts.site import NavItem, Site, plan
+from scripts.status import translation_of
 from scripts.write import write_site
 
 log = logging.getLogger("mkdocs.hooks.site")
@@ -48,18 +49,28 @@ def _i18n(config: MkDocsConfig):
     return plugin
 
 
-def load(root: Path):
-    """The content; problems are MkDocs warnings, so `serve` still previews and
-    `build --strict` fails with every problem listed."""
-    try:
-        return load_content(root)
-    except ContentError as error:
-        for problem in error.problems:
-            log.warning(str(problem))
-        content = read_content(root).content
-        if content is None:
-            raise PluginError("content/languages.yml could not be read: see the errors above")
-        return content
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this is `serve`: only a preview goes on with content errors."""
+    _state["command"] = command
+
+
+def load(root: Path) -> Loaded:
+    """The content, checked. Under `serve` problems are warnings, so the preview goes on;
+    any other command (`build`, `gh-deploy`) stops here, before anything is written to the
+    site directory, with the same file:line:column messages as `python -m scripts check`."""
+    loaded = read_content(root)
+    problems = sorted(set(loaded.problems + (check(loaded) if loaded.content else [])))
+    errors = [p for p in problems if p.severity == "error"]
+    if errors and _state.get("command") != "serve":
+        for problem in errors:
+            log.error(str(problem))
+        raise PluginError(f"{len(errors)} error(s) in the content (listed above); fix them, "
+                          "then build again. Nothing was written to the site directory.")
+    for problem in problems:  # outdated translations are shown on the site, not build failures
+        (log.warning if problem.severity == "error" else log.info)(str(problem))
+    if loaded.content is None:
+        raise PluginError("content/languages.yml could not be read: see the errors above")
+    return loaded
 
 
 def nav_config(items: tuple[NavItem, ...]) -> list:
@@ -98,7 +109,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if plugin.building:  # the plugin's own build of another language: all is done already
         return config
     root = Path(config.config_file_path).resolve().parent
-    site = plan(load(root))
+    loaded = load(root)
+    assert loaded.content is not None
+    translation = translation_of(loaded.content, loaded.files)
+    site = plan(loaded.content, translation, str(config.extra.get("content_edit_uri") or ""))
     written, removed = write_site(site.pages, Path(config.docs_dir))
     if written or removed:
         log.info(f"docs/: {len(written)} page(s) written, {len(removed)} removed")

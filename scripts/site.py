@@ -20,6 +20,10 @@ from scripts.render.fallback import fallback_page
 from scripts.render.home import HOME_PATH, home_page
 from scripts.render.notes import NOTES_PATH, notes_page
 from scripts.render.reference import acronyms_page, definitions_page, series_page
+from scripts.render.status import status_page
+from scripts.render.translation_marks import (STATUS_PATH, in_words_of_reference, page_units,
+                                              untranslated)
+from scripts.status import Translation
 
 X_DEFAULT = "x-default"
 
@@ -166,16 +170,22 @@ def chapter_specs(content: Content) -> list[PageSpec]:
 # --- building the plan ------------------------------------------------------------------------
 
 
-def contexts(content: Content) -> dict[str, Context]:
+def contexts(content: Content, translation: Translation | None = None) -> dict[str, Context]:
     """The rendering context of each language. Interface words missing from a language's
-    ui.yml are taken from the reference language's, so a new language builds at once."""
+    ui.yml are taken from the reference language's (and marked with its `lang`), so a new
+    language builds at once."""
     reference_ui = content.editions[content.reference].ui if content.reference in content.editions else {}
     known_notes = frozenset(r.id for r in content.resolutions)
+    units = translation.units if translation else {}
     out = {}
     for language in content.languages:
         edition = content.editions.get(language.code)
-        ui = {**reference_ui, **(edition.ui if edition else {})}
-        out[language.code] = Context(language.code, language.locale, ui, known_notes=known_notes)
+        own = edition.ui if edition else {}
+        ui = {**reference_ui, **own}
+        out[language.code] = Context(language.code, language.locale, ui, known_notes=known_notes,
+                                     borrowed=frozenset(reference_ui) - frozenset(own),
+                                     words_lang=content.reference,
+                                     units=units.get(language.code, {}))
     return out
 
 
@@ -189,8 +199,10 @@ def source_language(content: Content, available: list[str]) -> str:
     return content.reference if content.reference in available else available[0]
 
 
-def plan(content: Content) -> Site:
-    ctxs = contexts(content)
+def plan(content: Content, translation: Translation | None = None, edit_uri: str = "") -> Site:
+    """Every page of every language. `translation` (scripts/status.py) marks outdated and
+    untranslated units and fills the status page; `edit_uri` is where its file links lead."""
+    ctxs = contexts(content, translation)
     site = Site(default=content.reference, languages=content.languages)
     site.ui = {code: ctx.ui for code, ctx in ctxs.items()}
     before, after = fixed_specs()
@@ -198,6 +210,10 @@ def plan(content: Content) -> Site:
     rendered: dict[str, dict[str, Page]] = {code: {} for code in content.codes}
     for spec in specs:
         parts = {code: spec.part(_edition(content, code)) for code in content.codes}
+        # A part whose every unit still holds the original's text is not in that language:
+        # its page is a fallback page, like a part the language lacks.
+        parts = {code: None if part is not None and untranslated(ctxs[code], page_units(part)) else part
+                 for code, part in parts.items()}
         available = [code for code, part in parts.items() if part is not None]
         if not available:
             continue
@@ -216,21 +232,26 @@ def plan(content: Content) -> Site:
         nav = navigation(specs, rendered[code], ctx)
         home = _home(content, code, nav, ctx)
         notes = _notes(content, rendered[code], ctx)
-        site.pages[code] = {HOME_PATH: home, **rendered[code], NOTES_PATH: notes}
+        status = status_page(translation.rows if translation else (), content.languages, ctx,
+                             _subject_pages(rendered[code], ctx), edit_uri)
+        home, notes, status = (in_words_of_reference(page, ctx, key) for page, key in
+                               ((home, "home_intro"), (notes, "notes_intro"), (status, "status_intro")))
+        site.pages[code] = {HOME_PATH: home, **rendered[code], NOTES_PATH: notes, STATUS_PATH: status}
         site.nav[code] = _with_notes((NavItem(ctx.word("home"), HOME_PATH), *nav), ctx)
     return site
 
 
 def _with_notes(nav: tuple[NavItem, ...], ctx: Context) -> tuple[NavItem, ...]:
-    """The notes page closes the "about" group (created if the edition has none of its pages)."""
-    notes = NavItem(ctx.word("nav_notes"), NOTES_PATH)
+    """The notes and the translation status pages close the "about" group (created if the
+    edition has none of its pages)."""
+    closing = (NavItem(ctx.word("nav_notes"), NOTES_PATH), NavItem(ctx.word("nav_status"), STATUS_PATH))
     about = ctx.word("nav_about")
     out = list(nav)
     for i, item in enumerate(out):
         if item.path is None and item.title == about:
-            out[i] = NavItem(item.title, None, (*item.children, notes))
+            out[i] = NavItem(item.title, None, (*item.children, *closing))
             return tuple(out)
-    return (*out, NavItem(about, None, (notes,)))
+    return (*out, NavItem(about, None, closing))
 
 
 def navigation(specs: list[PageSpec], pages: dict[str, Page], ctx: Context) -> tuple[NavItem, ...]:
@@ -277,7 +298,8 @@ def _home(content: Content, code: str, nav: tuple[NavItem, ...], ctx: Context) -
     return home_page(front, dates, merged, ctx)
 
 
-def _notes(content: Content, pages: dict[str, Page], ctx: Context) -> Page:
+def _subject_pages(pages: dict[str, Page], ctx: Context) -> dict[str, tuple[str, str]]:
+    """Content file stem -> (its page, the page's title in this language)."""
     subject_paths = {"front": "foreword.md", "summary": "summary.md", "acronyms": "acronyms.md",
                      "agenda": "agenda.md", "background": "background.md",
                      "definitions": "definitions.md", "series": "series.md",
@@ -290,5 +312,9 @@ def _notes(content: Content, pages: dict[str, Page], ctx: Context) -> Page:
     first_chapter = next((p for p in pages if p.startswith("report/")), None)
     if first_chapter:
         subject_pages["report"] = (first_chapter, ctx.word("nav_report"))
+    return subject_pages
+
+
+def _notes(content: Content, pages: dict[str, Page], ctx: Context) -> Page:
     return notes_page(content.resolutions, content.languages, content.reference,
-                      subject_pages, ctx)
+                      _subject_pages(pages, ctx), ctx)

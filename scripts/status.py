@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .load import Located
 from .models import Content
-from .translation import file_of, unit_states
+from .translation import UnitState, file_of, unit_states
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,9 @@ class FileStatus:
     translated: int
     missing: int
     outdated: int
+    path: str = ""  # the file to edit: content/<lang>/<file>.yml
+    exists: bool = True  # False where the language has no such file yet
+    stale: tuple[tuple[str, int], ...] = ()  # outdated units: (id or file stem, line)
 
     @property
     def total(self) -> int:
@@ -29,17 +32,46 @@ class FileStatus:
         return self.translated / self.total if self.total else None
 
 
+def _status_of(lang: str, states: list[UnitState], files: dict[str, Located]) -> list[FileStatus]:
+    counts: dict[str, Counter] = {}
+    stale: dict[str, list[tuple[str, int]]] = {}
+    for state in states:
+        stem = file_of(state.key)
+        counts.setdefault(stem, Counter())[state.state] += 1
+        if state.state == "outdated" and state.marking is not None:
+            stale.setdefault(stem, []).append((state.key.split("/", 1)[-1], state.marking.line))
+    out = []
+    for stem, count in counts.items():
+        path = f"content/{lang}/{stem}.yml"
+        out.append(FileStatus(lang, stem, count["original"], count["translated"], count["missing"],
+                              count["outdated"], path, path in files, tuple(stale.get(stem, ()))))
+    return out
+
+
 def status(content: Content, files: dict[str, Located]) -> list[FileStatus]:
     """The status of every file of every language, in book order."""
-    out = []
+    return [row for lang in content.codes
+            for row in _status_of(lang, unit_states(content, files, lang), files)]
+
+
+@dataclass(frozen=True)
+class Translation:
+    """What the site shows of the translations: the status table, and, per language, the
+    units a reader must be told about: unit key -> (state, language of the original)."""
+
+    rows: tuple[FileStatus, ...] = ()
+    units: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
+
+
+def translation_of(content: Content, files: dict[str, Located]) -> Translation:
+    rows: list[FileStatus] = []
+    units: dict[str, dict[str, tuple[str, str]]] = {}
     for lang in content.codes:
-        counts: dict[str, Counter] = {}
-        for state in unit_states(content, files, lang):
-            counts.setdefault(file_of(state.key), Counter())[state.state] += 1
-        for stem, count in counts.items():
-            out.append(FileStatus(lang, stem, count["original"], count["translated"],
-                                  count["missing"], count["outdated"]))
-    return out
+        states = unit_states(content, files, lang)
+        rows += _status_of(lang, states, files)
+        units[lang] = {s.key: (s.state, s.origin) for s in states
+                       if s.state in ("outdated", "missing")}
+    return Translation(tuple(rows), units)
 
 
 def format_table(rows: list[FileStatus], names: dict[str, str]) -> str:

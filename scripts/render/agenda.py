@@ -7,6 +7,7 @@ from babel.dates import format_date
 from scripts.inline import escape, plain_text, to_markdown
 from scripts.models import Agenda, Day, Person, Slot
 from scripts.render.common import Context, Page, heading, indent
+from scripts.render.translation_marks import mark_unit, page_notice
 
 AGENDA_PATH = "agenda.md"
 PEOPLE_PATH = "people.md"
@@ -82,12 +83,12 @@ def slot_md(slot: Slot, agenda: Agenda, ctx: Context) -> str:
         parts.append(f'??? question "{title}"\n\n{indent(questions)}')
     if slot.discussion:
         parts.append(f"**{to_markdown(ctx.word('general_discussion'))}**")
-    return "\n\n".join(parts)
+    return mark_unit(ctx, f"agenda/{slot.id}", parts[0], "\n\n".join(parts[1:]))
 
 
 def agenda_page(agenda: Agenda, ctx: Context, path: str = AGENDA_PATH) -> Page:
     ctx = ctx.at(path)
-    parts = []
+    parts = [page_notice(ctx, ["agenda"])]
     if agenda.header:
         header = "  \n".join(to_markdown(line) for line in agenda.header)
         if agenda.header_lang and agenda.header_lang != ctx.lang:
@@ -95,13 +96,13 @@ def agenda_page(agenda: Agenda, ctx: Context, path: str = AGENDA_PATH) -> Page:
         parts.append(header)
     for day in agenda.days:
         title = f"{to_markdown(day.title)} — {escape(long_date(day, ctx))}" if day.title else escape(long_date(day, ctx))
-        parts.append(heading(2, title, day.id))
+        parts.append(mark_unit(ctx, f"agenda/{day.id}", heading(2, title, day.id), ""))
         parts.extend(slot_md(slot, agenda, ctx) for slot in day.slots)
         if day.end:
             parts.append(f"*{to_markdown(day.end)}*")
     if agenda.end:
         parts.append(f"**{to_markdown(agenda.end)}**")
-    return Page(path=path, title=plain_text(agenda.title), body="\n\n".join(parts),
+    return Page(path=path, title=plain_text(agenda.title), body="\n\n".join(p for p in parts if p),
                 description=ctx.word("agenda_description"), sources=(agenda.path,))
 
 
@@ -119,7 +120,6 @@ def people_page(agenda: Agenda, ctx: Context, path: str = PEOPLE_PATH) -> Page:
     parts = [to_markdown(ctx.word("people_intro"))]
     for pid in order:
         person = agenda.person(pid)
-        parts.append(heading(2, escape(person.name), person.id))
         facts = []
         if person.role:
             facts.append(("person_role", to_markdown(person.role)))
@@ -131,9 +131,9 @@ def people_page(agenda: Agenda, ctx: Context, path: str = PEOPLE_PATH) -> Page:
                     for s in sessions_of(pid, agenda)]
         if sessions:
             facts.append(("person_sessions", ", ".join(sessions)))
-        parts.append("\n".join(
-            "- " + ctx.md("labelled", label=f"**{to_markdown(ctx.word(key))}**", value=value)
-            for key, value in facts))
+        parts.append(mark_unit(ctx, f"agenda/{pid}", heading(2, escape(person.name), person.id),
+                               "\n".join("- " + ctx.md("labelled", label=f"**{to_markdown(ctx.word(key))}**",
+                                                        value=value) for key, value in facts)))
         if person.supplied:
             parts.append(supplied_md(person.supplied, ctx))
     return Page(path=path, title=ctx.word("nav_people"), body="\n\n".join(parts),

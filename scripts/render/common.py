@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 import string
 from dataclasses import dataclass, field
+from typing import Callable, Mapping
 
 from babel import Locale
 
@@ -38,9 +40,16 @@ class Context:
     ui: dict[str, str]
     path: str = "index.md"
     known_notes: frozenset[str] = field(default_factory=frozenset)  # resolution ids on the notes page
+    # Interface words this language lacks, taken from the reference language (`words_lang`):
+    # `md` marks them with their own `lang`.
+    borrowed: frozenset[str] = field(default_factory=frozenset)
+    words_lang: str = ""
+    # Translation units of this language: unit key -> "outdated" or "missing", with the
+    # language of their original text (scripts/translation.py, render/translation_marks.py).
+    units: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
     def at(self, path: str) -> "Context":
-        return Context(self.lang, self.locale, self.ui, path, self.known_notes)
+        return dataclasses.replace(self, path=path)
 
     def word(self, key: str) -> str:
         """An interface string as plain text (raises KeyError naming the missing key)."""
@@ -50,8 +59,12 @@ class Context:
             raise KeyError(f"content/{self.lang}/ui.yml has no key '{key}'") from None
 
     def md(self, key: str, **values: str) -> str:
-        """An interface string as safe Markdown; `values` must already be Markdown."""
-        return fill(self.word(key), values)
+        """An interface string as safe Markdown; `values` must already be Markdown. A word
+        borrowed from the reference language carries that language's `lang`."""
+        text = fill(self.word(key), values)
+        if key in self.borrowed and self.words_lang:
+            return f'<span lang="{safe_id(self.words_lang)}">{text}</span>'
+        return text
 
     def link(self, target: str, anchor: str | None = None) -> str:
         return relative_link(self.path, target, anchor)
@@ -156,15 +169,25 @@ def document_block_ids(owner_id: str, blocks: tuple[Block, ...]) -> list[str]:
     return [f"{owner_id}-{n}" for n in range(1, len(blocks) + 1)]
 
 
-def section_md(section: Section, base_level: int, fn: str = "", with_heading: bool = True) -> str:
+# How a section's own heading and blocks are framed: (section id, heading, blocks) -> Markdown.
+# The default joins them; translation marks (render/translation_marks.py) add notices.
+Frame = Callable[[str, str, str], str]
+
+
+def plain_frame(section_id: str, heading_md: str, blocks: str) -> str:
+    return "\n\n".join(p for p in (heading_md, blocks) if p)
+
+
+def section_md(section: Section, base_level: int, fn: str = "", with_heading: bool = True,
+               frame: Frame = plain_frame) -> str:
     """A section and its descendants; `base_level` is the heading level of `section`."""
-    parts = []
+    title = ""
     if with_heading and section.title:
-        parts.append(heading(base_level, to_markdown(section.title, fn), section.id))
-    if section.blocks:
-        parts.append(blocks_md(section.blocks, section.block_ids(), fn))
+        title = heading(base_level, to_markdown(section.title, fn), section.id)
+    own = blocks_md(section.blocks, section.block_ids(), fn) if section.blocks else ""
+    parts = [frame(section.id, title, own)]
     for child in section.sections:
-        parts.append(section_md(child, base_level + 1, fn))
+        parts.append(section_md(child, base_level + 1, fn, frame=frame))
     return "\n\n".join(p for p in parts if p)
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from scripts.inline import escape
-from scripts.render.common import Context, Page, attr, indent, safe_id
+from scripts.render.common import Context, Page, attr, safe_id
+from scripts.render.translation_marks import notice as translation_notice
 
 
 _FN_DEF = re.compile(r"^\[\^([A-Za-z0-9-]+)\]: (.*)$", re.MULTILINE)
@@ -44,10 +45,9 @@ def fallback_page(original: Page, original_lang: str, title: str, ctx: Context,
     key = "fallback_text" if only else "fallback_text_partial"
     source = original.sources[0] if original.sources else ""
     target = source.replace(f"content/{original_lang}/", f"content/{ctx.lang}/", 1)
-    notice_title = ctx.word("fallback_title").replace('"', "&quot;")
     text = ctx.md(key, language=language, reader=reader)
     help_ = ctx.md("fallback_help", path=f"`{source}`", target=f"`{target}`")
-    notice = f'!!! info "{notice_title}"\n\n{indent(text)}\n\n{indent(help_)}'
+    notice = translation_notice(ctx, "info", "fallback_title", f"{text}\n\n{help_}")
     shown_title = f"**{escape(original.title)}**"
     body = (f"{notice}\n\n<div lang=\"{original_lang}\" markdown=\"1\">\n\n{shown_title}\n\n"
             f"{inline_footnotes(original.body)}\n\n</div>")

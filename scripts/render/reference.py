@@ -5,20 +5,21 @@ from __future__ import annotations
 from scripts.inline import escape, footnote_refs, plain_text, to_markdown
 from scripts.models import Acronyms, Definitions, Series
 from scripts.render.common import (Context, Page, attr, blocks_md, heading, with_footnotes)
+from scripts.render.translation_marks import mark_unit, page_notice
 
 
 def definitions_page(defs: Definitions, ctx: Context, path: str = "definitions.md") -> Page:
     """The annex: the page heading is the subtitle ("Selected Definitions"); the edition's
     title ("Annex") stands above it, carrying the subtitle's footnote references."""
     names = {term.id: term.term for term in defs.terms}
-    parts = []
+    parts = [page_notice(ctx, ["definitions"])]
     if defs.subtitle and defs.title:
         refs = "".join(f"[^{key}]" for key in footnote_refs(defs.subtitle))
         parts.append(f"*{to_markdown(defs.title)}*{refs}")
     for term in defs.terms:
-        parts.append(heading(2, escape(term.term), term.id))
         ids = [f"{term.id}-{n}" for n in range(1, len(term.definition) + 1)]
-        parts.append(blocks_md(term.definition, ids))
+        parts.append(mark_unit(ctx, f"definitions/{term.id}", heading(2, escape(term.term), term.id),
+                               blocks_md(term.definition, ids)))
         related = [r for r in term.related if r in names]
         if related:
             links = ", ".join(f"[{escape(names[r])}]({ctx.link(path, r)})" for r in related)
@@ -29,8 +30,10 @@ def definitions_page(defs: Definitions, ctx: Context, path: str = "definitions.m
 
 
 def acronyms_page(acronyms: Acronyms, ctx: Context, path: str = "acronyms.md") -> Page:
-    rows = [f"**{escape(a.abbr)}** — {to_markdown(a.expansion)}\n{attr(a.id)}" for a in acronyms.acronyms]
-    return Page(path=path, title=plain_text(acronyms.title), body="\n\n".join(rows),
+    rows = [page_notice(ctx, ["acronyms"])]
+    rows += [mark_unit(ctx, f"acronyms/{a.id}", "", f"**{escape(a.abbr)}** — {to_markdown(a.expansion)}\n{attr(a.id)}")
+             for a in acronyms.acronyms]
+    return Page(path=path, title=plain_text(acronyms.title), body="\n\n".join(r for r in rows if r),
                 description=ctx.word("acronyms_description"), sources=(acronyms.path,))
 
 
@@ -40,7 +43,8 @@ def series_page(series: Series, ctx: Context, path: str = "series.md") -> Page:
         details = ", ".join(to_markdown(x) for x in (item.availability, item.date) if x)
         line = f"{item.number}. {to_markdown(item.title)}"
         items.append(f"{line} ({details})" if details else line)
-    parts = ["\n".join(items)]
+    notice = page_notice(ctx, ["series"] + [f"series/{item.number}" for item in series.items])
+    parts = [p for p in (notice, "\n".join(items)) if p]
     if series.contact:
         parts.append(to_markdown(ctx.word("series_available")))
         parts.append("  \n".join(escape(line) for line in series.contact))

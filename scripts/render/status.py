@@ -1,0 +1,89 @@
+"""The translation status page: per language and per file, units translated, missing and
+outdated, the share done, and the YAML file to edit. Built from the same rows as
+`python -m scripts status` (scripts/status.py)."""
+
+from __future__ import annotations
+
+from babel.numbers import format_percent
+
+from scripts.inline import escape, link_problem
+from scripts.models import Language
+from scripts.render.common import Context, Page, heading
+from scripts.render.translation_marks import STATUS_PATH, language_name
+from scripts.status import FileStatus
+
+# The interface word that names each file's document.
+FILE_TITLES = {"front": "nav_foreword", "summary": "nav_summary", "acronyms": "nav_acronyms",
+               "report": "nav_report", "agenda": "nav_agenda", "background": "nav_background",
+               "definitions": "nav_definitions", "series": "nav_series",
+               "council-note": "nav_council_note"}
+
+
+def edit_link(path: str, edit_uri: str) -> str:
+    """The file to edit: a link under `edit_uri` (the repository's edit address, e.g.
+    https://github.com/<owner>/<repo>/edit/main/) when one is configured, else its path."""
+    code = f"`{path}`"
+    if not edit_uri or link_problem(edit_uri) or not edit_uri.startswith(("https://", "http://")):
+        return code
+    url = edit_uri.rstrip("/") + "/" + path
+    return f"[{code}](<{url}>)"
+
+
+def _count(n: int, ctx: Context) -> str:
+    return escape(str(n))
+
+
+def _share(row: FileStatus, ctx: Context) -> str:
+    if row.share is None:
+        return ctx.md("status_original")
+    return escape(format_percent(row.share, locale=ctx.locale))
+
+
+def language_md(language: Language, rows: list[FileStatus], ctx: Context,
+                pages: dict[str, tuple[str, str]], edit_uri: str) -> str:
+    done = sum(r.translated for r in rows)
+    total = sum(r.total for r in rows)
+    name = language_name(ctx, language.code, "status_intro")
+    name = escape(name[:1].upper() + name[1:])
+    parts = [heading(2, name, f"status-{language.code}")]
+    if total:
+        share = escape(format_percent(done / total, locale=ctx.locale))
+        parts.append(ctx.md("status_overall", done=escape(str(done)), total=escape(str(total)),
+                            share=share))
+    else:
+        parts.append(ctx.md("status_reference"))
+    header = [ctx.md(k) for k in ("status_document", "status_translated", "status_missing",
+                                  "status_outdated", "status_share", "status_file")]
+    lines = ["| " + " | ".join(header) + " |", "| --- | ---: | ---: | ---: | ---: | --- |"]
+    for row in rows:
+        title_key = FILE_TITLES.get(row.file)
+        title = ctx.md(title_key) if title_key else escape(row.file)
+        if row.file in pages:
+            title = f"[{title}]({ctx.link(pages[row.file][0])})"
+        file = edit_link(row.path, edit_uri) if row.exists else ctx.md("status_no_file", path=f"`{row.path}`")
+        lines.append(f"| {title} | {_count(row.translated, ctx)} | {_count(row.missing, ctx)} | "
+                     f"{_count(row.outdated, ctx)} | {_share(row, ctx)} | {file} |")
+    parts.append("\n".join(lines))
+    stale = [(row, ident, line) for row in rows for ident, line in row.stale]
+    if stale:
+        items = [ctx.md("status_stale_item", id=f"`{escape(ident)}`", path=f"`{row.path}`",
+                        line=escape(str(line))) for row, ident, line in stale]
+        parts.append(ctx.md("status_stale") + "\n\n" + "\n".join(f"- {i}" for i in items))
+    return "\n\n".join(parts)
+
+
+def status_page(rows: tuple[FileStatus, ...], languages: tuple[Language, ...], ctx: Context,
+                pages: dict[str, tuple[str, str]], edit_uri: str = "",
+                path: str = STATUS_PATH) -> Page:
+    """`pages` maps a file stem to (page path, title) in this language; the reader's own
+    language comes first."""
+    ctx = ctx.at(path)
+    ordered = sorted(languages, key=lambda language: language.code != ctx.lang)
+    parts = [ctx.md("status_intro")]
+    for language in ordered:
+        mine = [row for row in rows if row.lang == language.code]
+        if mine:
+            parts.append(language_md(language, mine, ctx, pages, edit_uri))
+    parts.append(ctx.md("status_how"))
+    return Page(path=path, title=ctx.word("nav_status"), body="\n\n".join(parts),
+                description=ctx.word("status_description"), sources=("content/",))

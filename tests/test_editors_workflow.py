@@ -1,0 +1,339 @@
+"""The editors' workflow through the real commands: `python -m scripts check` on broken-on-purpose
+copies of the content (exit code and exact message), `mkdocs build` stopping on content errors
+without touching site/, a new language that builds with nothing translated, outdated
+translations shown to the reader, and hostile text that cannot reach a page as HTML."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+
+from scripts import config
+from scripts.render.common import Context
+from scripts.render.reference import acronyms_page
+from scripts.models import Acronym, Acronyms
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+PROJECT = ("content", "schemas", "scripts", "overrides", "mkdocs.yml")
+
+
+def project_copy(root: Path) -> Path:
+    """A copy of everything `check` and `mkdocs build` read, under root."""
+    for name in PROJECT:
+        source = config.ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, root / name)
+    (root / "docs").mkdir()
+    return root
+
+
+def edit(root: Path, relative: str, old: str, new: str) -> None:
+    file = root / relative
+    text = file.read_text("utf-8")
+    assert old in text, f"{old!r} not in {relative}"
+    file.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def at(root: Path, relative: str, needle: str, column_of: str | None = None) -> str:
+    """`line:column` of the first line holding needle (column of `column_of`, default needle)."""
+    for number, line in enumerate((root / relative).read_text("utf-8").split("\n"), 1):
+        if needle in line:
+            return f"{number}:{line.index(column_of or needle) + 1}"
+    raise AssertionError(f"{needle!r} not in {relative}")
+
+
+def check(root: Path) -> tuple[int, list[str], str]:
+    result = subprocess.run([sys.executable, "-m", "scripts", "check"], cwd=root, env=ENV,
+                            capture_output=True, text=True)
+    assert "Traceback" not in result.stdout + result.stderr
+    return result.returncode, result.stdout.splitlines(), result.stderr
+
+
+@pytest.fixture()
+def root(tmp_path: Path) -> Path:
+    return project_copy(tmp_path)
+
+
+def test_clean_content_exits_0(root):
+    code, lines, stderr = check(root)
+    assert (code, lines, stderr.strip()) == (0, [], "content OK: no problems found")
+
+
+# --- broken on purpose: (file, old, new) -> the exact error line ----------------------------------
+
+CASES = {
+    "yaml syntax": ("content/en/acronyms.yml", "acronyms:\n", "acronyms:\n  - [unclosed\n",
+                    lambda r: f"content/en/acronyms.yml:5:7: YAML syntax error: expected ',' or ']', "
+                              "but got ':' (while parsing a flow sequence); check the indentation and "
+                              "quote text that contains ': ' or starts with a special character"),
+    "wrong type": ("content/en/front.yml", "number: 15", "number: fifteen",
+                   lambda r: f"content/en/front.yml:{at(r, 'content/en/front.yml', 'number: fifteen', 'fifteen')}: "
+                             "'number' must be a whole number, not text"),
+    "missing field": ("content/en/acronyms.yml", "    abbr: EU\n", "",
+                      lambda r: f"content/en/acronyms.yml:{at(r, 'content/en/acronyms.yml', 'id: eu', 'id')}: "
+                                "missing required key 'abbr'; add it"),
+    "unknown key": ("content/fr/agenda.yml", "moderator: dumont", "moderater: dumont",
+                    lambda r: f"content/fr/agenda.yml:{at(r, 'content/fr/agenda.yml', 'moderater')}: "
+                              "unknown key 'moderater' (did you mean 'moderator'?)"),
+    "duplicate id": ("content/en/report.yml", "id: conclusion", "id: introduction",
+                     lambda r: None),  # checked below: it needs the second occurrence
+    "missing person": ("content/fr/agenda.yml", "moderator: dumont", "moderator: dumond",
+                       lambda r: f"content/fr/agenda.yml:{at(r, 'content/fr/agenda.yml', 'id: session-1', 'id')}: "
+                                 "slot 'session-1' names 'dumond', who is not in 'people'; add the person or fix the id"),
+    "missing term": ("content/en/definitions.yml", "related: [", "related: [nosuchterm, ",
+                     lambda r: f"content/en/definitions.yml:{at(r, 'content/en/definitions.yml', 'nosuchterm')}: "
+                               "'nosuchterm' is not a term of this file; use one of: forced-return, "
+                               "permanent-return, physical-return, return-migration, temporary-return, "
+                               "virtual-return, voluntary-return"),
+    "missing section": ("content/resolutions.yml", "target: bg-measures", "target: bg-measurez",
+                        lambda r: f"content/resolutions.yml:{at(r, 'content/resolutions.yml', 'bg-measurez')}: "
+                                  "target 'bg-measurez' names 'bg-measurez', which is no section of "
+                                  "background.yml; use an id from the content files"),
+    "missing note": ("content/en/agenda.yml", "supplied: migrants-voice-slot", "supplied: no-such-note",
+                     lambda r: f"content/en/agenda.yml:{at(r, 'content/en/agenda.yml', 'no-such-note')}: "
+                               "'supplied: no-such-note' names no note of content/resolutions.yml; "
+                               "use the id of the note"),
+    "drift: missing item": ("content/fr/report.yml", "id: diaspora-role", "id: diaspora-roles",
+                            lambda r: "content/fr/report.yml:1:1: section 'diaspora-role' of the reference "
+                                      f"language (en, content/en/report.yml:{at(r, 'content/en/report.yml', 'id: diaspora-role').split(':')[0]}) "
+                                      "is missing; add it with the same id"),
+    "drift: time": ("content/fr/agenda.yml", 'start: "15:00"', 'start: "15:30"',
+                    lambda r: f"content/fr/agenda.yml:{_slot_line(r, 'content/fr/agenda.yml', 'session-2')}:1: "
+                              "slot 'session-2' has start '15:30' where the reference has '15:00' (en); "
+                              "times, people and order are the same in every language"),
+    "drift: date": ("content/es/agenda.yml", "date: 2008-07-08", "date: 2008-07-09",
+                    lambda r: f"content/es/agenda.yml:{at(r, 'content/es/agenda.yml', 'id: day-2').split(':')[0]}:1: "
+                              "day 'day-2' is dated 2008-07-09 where the reference language (en) has 2008-07-08"),
+    "drift: person": ("content/fr/agenda.yml", "name: Meera Sethi", "name: Mira Sethi",
+                      lambda r: None),
+    "drift: order": ("content/es/agenda.yml", "speakers: [alisov, el-ftouh, fernandez, ilunga]",
+                     "speakers: [alisov, el-ftouh, ilunga, fernandez]", lambda r: None),
+    "raw html": ("content/en/acronyms.yml", "expansion: European Union",
+                 "expansion: '<script>alert(1)</script>'",
+                 lambda r: f"content/en/acronyms.yml:{at(r, 'content/en/acronyms.yml', '<script>', chr(39))}: "
+                           "raw HTML is not allowed in text; write plain text (use *emphasis* and "
+                           "[label](https://…) for formatting)"),
+    "onerror": ("content/en/acronyms.yml", "expansion: European Union",
+                "expansion: '<img src=x onerror=alert(1)>'",
+                lambda r: f"content/en/acronyms.yml:{at(r, 'content/en/acronyms.yml', 'onerror', chr(39))}: "
+                          "raw HTML is not allowed in text; write plain text (use *emphasis* and "
+                          "[label](https://…) for formatting)"),
+    "javascript link": ("content/en/acronyms.yml", "expansion: European Union",
+                        "expansion: '[click](javascript:alert(1))'",
+                        lambda r: f"content/en/acronyms.yml:{at(r, 'content/en/acronyms.yml', 'javascript', chr(39))}: "
+                                  "link 'javascript:alert(1' uses the scheme 'javascript:'; only http, "
+                                  "https, mailto and links inside the site are allowed"),
+    "onclick attr_list": ("content/en/acronyms.yml", "expansion: European Union",
+                          "expansion: 'Union{: onclick=\"alert(1)\"}'",
+                          lambda r: f"content/en/acronyms.yml:{at(r, 'content/en/acronyms.yml', 'onclick', chr(39))}: "
+                                    "attribute lists such as '{: …}' are not allowed in text; remove the braces"),
+}
+
+
+def _slot_line(root: Path, relative: str, slot: str) -> str:
+    return at(root, relative, f"id: {slot}").split(":")[0]
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_broken_content_gives_exit_1_and_the_exact_message(root, name):
+    relative, old, new, expected = CASES[name]
+    edit(root, relative, old, new)
+    code, lines, stderr = check(root)
+    assert code == 1
+    assert re.fullmatch(r"\d+ error\(s\), \d+ warning\(s\)", stderr.strip())
+    errors = [line for line in lines if ": warning: " not in line]
+    if name == "duplicate id":
+        first = at(root, "content/en/report.yml", "- id: introduction").split(":")[0]
+        lines_ = [n for n, text in enumerate((root / relative).read_text("utf-8").split("\n"), 1)
+                  if "- id: introduction" in text]
+        assert (f"content/en/report.yml:{lines_[1]}:1: the id 'introduction' is used twice (also at "
+                f"content/en/report.yml:{first}); ids must be unique within a language") in errors
+    elif name == "drift: person":
+        line = at(root, relative, "id: sethi").split(":")[0]
+        assert (f"content/fr/agenda.yml:{line}:1: person 'sethi' has name 'Mira Sethi' where the "
+                "reference has 'Meera Sethi'; names and countries are the same in every language") in errors, errors
+    elif name == "drift: order":
+        line = _slot_line(root, relative, "session-4")
+        assert any(e.startswith(f"content/es/agenda.yml:{line}:1: slot 'session-4' has speakers ")
+                   for e in errors), errors
+    else:
+        assert expected(root) in errors, errors
+
+
+def test_oversized_file_and_alias_bomb(root):
+    (root / "content/en/series.yml").write_text("# " + "x" * config.MAX_FILE_BYTES, "utf-8")
+    edit(root, "content/en/front.yml", "series: International Dialogue on Migration",
+         "series: &a International Dialogue on Migration\nx: [*a, *a, *a]")
+    code, lines, _ = check(root)
+    assert code == 1
+    size = (root / "content/en/series.yml").stat().st_size
+    assert (f"content/en/series.yml: the file is {size:,} bytes, more than the "
+            f"{config.MAX_FILE_BYTES:,} allowed; split it or remove what does not belong") in lines
+    assert (f"content/en/front.yml:{at(root, 'content/en/front.yml', '&a')}: anchors and aliases "
+            "(&name, *name) are not allowed in content files; write the value out in full") in lines
+
+
+# --- mkdocs build stops before writing anything ----------------------------------------------------
+
+
+def test_a_failed_build_leaves_the_previous_site_untouched(root):
+    site = root / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous build", "utf-8")
+    edit(root, "content/fr/agenda.yml", "moderator: dumont", "moderater: dumont")
+    before = sorted((p.relative_to(root).as_posix(), p.stat().st_mtime_ns) for p in root.rglob("*")
+                    if p.is_file() and p.parts[len(root.parts)] in ("site", "docs"))
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=ENV,
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    message = f"content/fr/agenda.yml:{at(root, 'content/fr/agenda.yml', 'moderater')}: unknown key " \
+              "'moderater' (did you mean 'moderator'?)"
+    assert f"ERROR   -  {message}" in result.stderr
+    assert "Traceback" not in result.stderr
+    after = sorted((p.relative_to(root).as_posix(), p.stat().st_mtime_ns) for p in root.rglob("*")
+                   if p.is_file() and p.parts[len(root.parts)] in ("site", "docs"))
+    assert after == before and (site / "index.html").read_text("utf-8") == "previous build"
+
+
+# --- a new language with nothing translated, and an outdated translation: one real build ----------
+
+
+@pytest.fixture(scope="module")
+def portuguese(tmp_path_factory) -> Path:
+    """A copy with `new-language pt` declared, and one English section changed: built strict."""
+    root = project_copy(tmp_path_factory.mktemp("pt"))
+    made = subprocess.run([sys.executable, "-m", "scripts", "new-language", "pt"], cwd=root, env=ENV,
+                          capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    edit(root, "content/languages.yml", "  - code: es\n",
+         "  - code: pt\n    name: Português\n    locale: pt_PT\n  - code: es\n")
+    edit(root, "content/en/report.yml", "Migration has become a defining feature",
+         "Migration has become a defining trait")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root,
+                            env={**ENV, "SITE_URL": "https://example.test/"}, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return root
+
+
+def _html(root: Path, lang: str, path: str) -> str:
+    prefix = "" if lang == "en" else f"{lang}/"
+    return (root / "site" / prefix / path / "index.html").read_text("utf-8")
+
+
+def test_every_page_of_the_new_language_exists_with_a_notice_and_english_marked(portuguese):
+    english = {p.relative_to(portuguese / "site").as_posix() for p in (portuguese / "site").rglob("index.html")
+               if p.relative_to(portuguese / "site").parts[0] not in ("fr", "es", "pt", "search", "assets")}
+    assert len(english) >= 20
+    for page in sorted(english):
+        html = (portuguese / "site/pt" / page).read_text("utf-8")
+        assert '<html lang="pt"' in html, page
+        # The notice: its words are English (pt has no interface words yet), marked as such.
+        assert '<p class="admonition-title"><span lang="en">Not yet translated</span></p>' in html, page
+        original = "es" if page.startswith("council-note/") else "en"  # only Spanish has it
+        assert f'<div lang="{original}">' in html, page
+        assert 'hreflang="pt"' not in html.split("</head>")[0], page
+
+
+def test_the_new_language_is_in_no_sitemap_entry(portuguese):
+    sitemap = (portuguese / "site/sitemap.xml").read_text("utf-8")
+    assert "https://example.test/pt/" not in sitemap and 'hreflang="es"' in sitemap
+
+
+def test_an_outdated_section_says_so_in_the_readers_language(portuguese):
+    french = _html(portuguese, "fr", "report/introduction")
+    assert "Traduction à mettre à jour" in french
+    assert "Le texte original en anglais de cette partie a changé depuis sa traduction" in french
+    spanish = _html(portuguese, "es", "report/introduction")
+    assert "Traducción desactualizada" in spanish
+    # Only the changed section carries it.
+    assert "Traduction à mettre à jour" not in _html(portuguese, "fr", "report/conclusion")
+
+
+def test_the_status_page_lists_counts_and_files(portuguese):
+    french = _html(portuguese, "fr", "status")
+    assert '<html lang="fr"' in french
+    assert "<code>content/fr/report.yml</code>" in french
+    row = re.search(r"<tr>\s*<td><a href=\"../report/introduction/\">Partie I[^<]*</a></td>\s*"
+                    r"<td[^>]*>43</td>\s*<td[^>]*>0</td>\s*<td[^>]*>1</td>", french)
+    assert row, "the French report row is not 43 translated, 0 missing, 1 outdated"
+    assert "introduction</code> dans <code>content/fr/report.yml</code>, ligne" in french
+    portuguese_status = _html(portuguese, "pt", "status")
+    assert "0 of 133 parts translated" in portuguese_status
+
+
+def test_edit_links_follow_the_configured_address(root):
+    from scripts.render.status import edit_link
+    assert edit_link("content/fr/report.yml", "") == "`content/fr/report.yml`"
+    assert edit_link("content/fr/report.yml", "https://github.com/o/r/edit/main/") == \
+        "[`content/fr/report.yml`](<https://github.com/o/r/edit/main/content/fr/report.yml>)"
+    assert edit_link("content/fr/report.yml", "javascript:alert(1)//") == "`content/fr/report.yml`"
+
+
+# --- hostile text through the real renderer and Python-Markdown with the site's extensions ---------
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[x](javascript:alert(1))",
+    "*a*{: onclick=\"alert(1)\" }",
+    "text\n{: onmouseover=alert(1) }",
+    '<div markdown="1" onclick="alert(1)">x</div>',
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "[x](<javascript:alert(1)>)",
+]
+
+
+def _site_markdown() -> markdown.Markdown:
+    settings = yaml.load((config.ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_IgnoreTags)
+    extensions, configs = [], {}
+    for entry in settings["markdown_extensions"]:
+        name, options = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, None))
+        extensions.append(name)
+        if options:
+            configs[name] = options
+    return markdown.Markdown(extensions=extensions, extension_configs=configs)
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    pass
+
+
+_IgnoreTags.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_never_becomes_markup(text):
+    from scripts import inline
+    try:
+        inline.parse(text)
+    except inline.MarkupError:
+        return  # refused outright (javascript: links): `check` reports it, nothing is rendered
+    page = acronyms_page(Acronyms("A", "content/en/acronyms.yml", (Acronym("eu", text, text),)),
+                         Context("en", "en_GB", {"acronyms_description": "d"}))
+    html = _site_markdown().convert(page.body)
+    tags = _Tags()
+    tags.feed(html)
+    assert {tag for tag, _ in tags.found} <= {"p", "strong", "em", "a"}, html
+    attributes = [(name, value) for _, attrs in tags.found for name, value in attrs]
+    assert not [name for name, _ in attributes if name.startswith("on") or name == "style"], html
+    assert not [v for name, v in attributes if name == "href" and "javascript" in (v or "").lower()]
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, list]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, attrs))

@@ -59,13 +59,15 @@ class Located:
         return Problem(self.path, line, column, message, severity)
 
 
+# libyaml's safe loader where installed (ten times faster); the pure-Python one otherwise.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL_WORDS = {"true", "false"}
 _SCALAR_LOADER = yaml.SafeLoader("")
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
     """A scalar as YAML 1.2 would read it: "10:00" stays a string, "no" stays a word."""
-    if node.style is None:  # plain, unquoted
+    if not node.style:  # plain, unquoted (None from PyYAML, "" from libyaml)
         if node.tag == "tag:yaml.org,2002:int" and ":" in node.value:
             return node.value  # YAML 1.1 reads 10:00 as 600 (base 60)
         if node.tag == "tag:yaml.org,2002:bool" and node.value.lower() not in _BOOL_WORDS:
@@ -98,6 +100,28 @@ def _convert(node: yaml.Node, key: PathKey, located: Located, problems: list[Pro
     return mapping
 
 
+class _AliasFound(Exception):
+    def __init__(self, line: int, column: int):
+        self.line, self.column = line, column
+
+
+def _compose(text: str, loader) -> yaml.Node | None:
+    """The node tree of a YAML text, refusing anchors and aliases (the door to "billion laughs")."""
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _AliasFound(event.start_mark.line + 1, event.start_mark.column + 1)
+    return yaml.compose(text, Loader=loader)
+
+
+def _syntax_problem(rel: str, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    what = error.problem or "unreadable YAML"
+    hint = f" ({error.context})" if error.context else ""
+    return Problem(rel, mark.line + 1 if mark else 0, mark.column + 1 if mark else 0,
+                   f"YAML syntax error: {what}{hint}; check the indentation and "
+                   "quote text that contains ': ' or starts with a special character")
+
+
 def read_yaml(file: Path, root: Path) -> tuple[Located | None, list[Problem]]:
     """Parse one YAML file safely. Returns the located data, or None and the problems."""
     rel = file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file)
@@ -111,22 +135,20 @@ def read_yaml(file: Path, root: Path) -> tuple[Located | None, list[Problem]]:
         return None, [Problem(rel, 0, 0, f"the file is not UTF-8 ({error.reason} at byte "
                               f"{error.start}); save it as UTF-8")]
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                mark = event.start_mark
-                return None, [Problem(rel, mark.line + 1, mark.column + 1,
-                                      "anchors and aliases (&name, *name) are not allowed in "
-                                      "content files; write the value out in full")]
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        what = error.problem or "unreadable YAML"
-        hint = f" ({error.context})" if error.context else ""
-        return None, [Problem(rel, mark.line + 1 if mark else 0, mark.column + 1 if mark else 0,
-                              f"YAML syntax error: {what}{hint}; check the indentation and "
-                              "quote text that contains ': ' or starts with a special character")]
+        node = _compose(text, _SAFE_LOADER)
+    except yaml.MarkedYAMLError:
+        try:  # the pure-Python parser words its errors better: ask it for the message
+            node = _compose(text, yaml.SafeLoader)
+        except yaml.MarkedYAMLError as error:
+            return None, [_syntax_problem(rel, error)]
+        except yaml.YAMLError as error:
+            return None, [Problem(rel, 0, 0, f"YAML error: {error}")]
     except yaml.YAMLError as error:
         return None, [Problem(rel, 0, 0, f"YAML error: {error}")]
+    except _AliasFound as found:
+        return None, [Problem(rel, found.line, found.column,
+                              "anchors and aliases (&name, *name) are not allowed in "
+                              "content files; write the value out in full")]
     located = Located(rel, None)
     problems: list[Problem] = []
     if node is None:

@@ -25,6 +25,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs_static_i18n.config import I18nPluginConfig
 
+from scripts.footnote_numbers import published_numbers
 from scripts.load import load_content, read_content
 from scripts.problems import ContentError
 from scripts.site import NavItem, Site, plan
@@ -127,6 +128,10 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
     if page.meta.get("original_language"):
         page.meta["hide"] = [*page.meta.get("hide", []), "toc"]
     return markdown
+
+
+def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files) -> str:
+    return published_numbers(html)
 
 
 @event_priority(0)  # after the i18n plugin (50) has set the language selector's links

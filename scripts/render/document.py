@@ -7,17 +7,22 @@ from scripts.inline import plain_text, to_markdown
 from scripts.models import Document, Front, Section
 from scripts.render.common import (Context, Page, blocks_md, describe, document_block_ids,
                                    first_section_text, first_text, section_md, with_footnotes)
+from scripts.render.marks import Marks
 
 
-def document_page(doc: Document, ctx: Context, path: str, title: str | None = None) -> Page:
-    """A whole document on one page: its subtitle, its opening blocks, then its sections."""
+def document_page(doc: Document, ctx: Context, path: str, title: str | None = None,
+                  terms: bool = False) -> Page:
+    """A whole document on one page: its subtitle, its opening blocks, then its sections.
+    With `terms`, the first use of a defined term in each section links to its definition."""
+    ctx = ctx.at(path)
+    marks = Marks(ctx, ctx.glossary if terms else None)
     parts = []
     if doc.subtitle:
         parts.append(f"**{to_markdown(doc.subtitle)}**")
     if doc.blocks:
-        parts.append(blocks_md(doc.blocks, document_block_ids(doc.id, doc.blocks)))
-    parts.extend(section_md(section, 2) for section in doc.sections)
-    body = with_footnotes("\n\n".join(p for p in parts if p), doc.footnotes)
+        parts.append(blocks_md(doc.blocks, document_block_ids(doc.id, doc.blocks), marks=marks.section()))
+    parts.extend(section_md(section, 2, marks=marks) for section in doc.sections)
+    body = with_footnotes("\n\n".join(p for p in parts if p), doc.footnotes, marks=marks)
     return Page(path=path, title=title or plain_text(doc.title), body=body,
                 description=describe(first_text(doc.blocks), first_section_text(doc.sections)),
                 sources=(doc.path,), title_id=None)
@@ -31,7 +36,10 @@ def foreword_page(front: Front, ctx: Context, path: str = "foreword.md") -> Page
 
 def chapter_page(report: Document, chapter: Section, ctx: Context, path: str) -> Page:
     """One top-level section of the report: its title is the page heading."""
-    body = with_footnotes(section_md(chapter, 1, with_heading=False), report.footnotes)
+    ctx = ctx.at(path)
+    marks = Marks(ctx, ctx.glossary)
+    body = with_footnotes(section_md(chapter, 1, with_heading=False, marks=marks),
+                          report.footnotes, marks=marks)
     return Page(path=path, title=plain_text(chapter.title), body=body,
                 description=describe(first_section_text((chapter,))),
                 sources=(report.path,), title_id=chapter.id)

@@ -131,7 +131,7 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
 
 
 def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files) -> str:
-    return published_numbers(html)
+    return published_numbers(html, _site().ui[_current(config)]["footnote_back"])
 
 
 @event_priority(0)  # after the i18n plugin (50) has set the language selector's links

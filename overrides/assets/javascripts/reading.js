@@ -4,6 +4,8 @@
  *    or heading the reader is at (the URL's hash when its target is on screen, otherwise
  *    the first anchored block at the top of the viewport). Ids are the same in every
  *    language, so /report/x/#x-3 leads to /fr/report/x/#x-3.
+ *    A footnote's id differs on fallback pages (`fn-3` for `fn:3`): arriving, the other
+ *    form is tried.
  * 2. Acronyms explain themselves on keyboard focus too: the first use of each acronym on
  *    the page can be reached with Tab (Material shows the title as a tooltip on focus).
  * 3. Side-by-side pages show the two languages the reader chooses (remembered when the
@@ -12,9 +14,10 @@
 (function () {
   "use strict";
 
-  // Anchored blocks and headings of the page's text (not Material's own ids).
+  // Anchored blocks and headings of the page's text: ids from the YAML, the same in every
+  // language (not the page heading, whose id may be a slug of its translated title).
   var PLACE_SELECTOR = [
-    ".md-content h1[id]", ".md-content h2[id]", ".md-content h3[id]", ".md-content h4[id]",
+    ".md-content h2[id]", ".md-content h3[id]", ".md-content h4[id]",
     ".md-content h5[id]", ".md-content h6[id]", ".md-content p[id]", ".md-content div[id]",
     ".md-content li[id]"
   ].join(",");
@@ -61,6 +64,18 @@
         links[i].addEventListener(type, keepPlace, { passive: true });
       }
     });
+  }
+
+  /* A footnote is `fn:3` on a page of its own language and `fn-3` on a fallback page (notes
+     kept inside the original's `lang`): arriving with one form, go to the other. */
+  function arrive() {
+    var hash = decodeURIComponent(window.location.hash.slice(1));
+    if (!hash || document.getElementById(hash)) return;
+    var other = hash.replace(/^(fn|fnref)([:-])/, function (_, kind, sep) {
+      return kind + (sep === ":" ? "-" : ":");
+    });
+    var target = other !== hash && document.getElementById(other);
+    if (target) target.scrollIntoView();
   }
 
   function setUpAcronyms() {
@@ -122,6 +137,7 @@
 
   function start() {
     setUpSelector();
+    arrive();
     setUpAcronyms();
     setUpParallel();
   }

@@ -46,7 +46,9 @@ class Glossary:
         if not self.forms:
             return None
         # Longest forms first, so "virtual returns" wins over "virtual return".
-        alternatives = "|".join(re.escape(f) for f in sorted(self.forms, key=len, reverse=True))
+        # Any run of spaces (a no-break space too) between the words of a form.
+        alternatives = "|".join(r"\s+".join(re.escape(w) for w in f.split())
+                                for f in sorted(self.forms, key=len, reverse=True))
         return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
     def find(self, text: str) -> Iterator[tuple[int, int, str]]:
@@ -54,7 +56,7 @@ class Glossary:
         if self.pattern is None:
             return
         for match in self.pattern.finditer(text):
-            yield match.start(), match.end(), self.forms[match.group(0).lower()]
+            yield match.start(), match.end(), self.forms[" ".join(match.group(0).split()).lower()]
 
 
 def preview(text: str) -> str:

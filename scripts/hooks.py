@@ -28,6 +28,7 @@ from mkdocs_static_i18n.config import I18nPluginConfig
 from scripts.footnote_numbers import published_numbers
 from scripts.load import load_content, read_content
 from scripts.problems import ContentError
+from scripts.render.parallel import PARALLEL_DIR
 from scripts.site import NavItem, Site, plan
 from scripts.write import write_site
 
@@ -127,6 +128,11 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
     whose headings would appear under the reader's `lang`."""
     if page.meta.get("original_language"):
         page.meta["hide"] = [*page.meta.get("hide", []), "toc"]
+    lang = _current(config)
+    path = _norm_path(page, lang)
+    if path.startswith(PARALLEL_DIR):  # not in the navigation: its title would be the file name
+        page.meta.setdefault("title", _site().pages[lang][path].title)
+        page.meta["hide"] = [*page.meta.get("hide", []), "toc"]  # the columns need the width
     return markdown
 
 

@@ -251,7 +251,11 @@ def test_every_chapter_has_a_side_by_side_page_with_all_languages(built, lang):
         parallel = f"parallel/report/{chapter.id}/"
         assert 'class="parallel-link"' in read(built, lang, page_path)
         assert re.search(rf'href="(\.\./)+parallel/report/{chapter.id}/"', read(built, lang, page_path))
-        text = article(read(built, lang, parallel))
+        full = read(built, lang, parallel)
+        own = next(s for s in built.content.editions[lang].report.sections if s.id == chapter.id)
+        title = html_lib.unescape(re.search(r"<title>([^<]*)</title>", full).group(1))
+        assert title.startswith(built.ui(lang, "parallel_title").format(title=plain_text(own.title)))
+        text = article(full)
         rows = re.findall(r'<div class="parallel-row[^"]*" id="([^"]+)">', text)
         expected = [chapter.id] + [x for s in chapter.walk() for x in
                                    ([s.id] if s is not chapter else []) + s.block_ids()]

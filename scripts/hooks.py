@@ -26,7 +26,9 @@ from mkdocs.structure.pages import Page as MkPage
 from mkdocs_static_i18n.config import I18nPluginConfig
 
 from scripts.check import check
+from scripts.footnote_numbers import published_numbers
 from scripts.load import Loaded, read_content
+from scripts.render.parallel import PARALLEL_DIR
 from scripts.site import NavItem, Site, plan
 from scripts.status import translation_of
 from scripts.write import write_site
@@ -140,7 +142,16 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
     whose headings would appear under the reader's `lang`."""
     if page.meta.get("original_language"):
         page.meta["hide"] = [*page.meta.get("hide", []), "toc"]
+    lang = _current(config)
+    path = _norm_path(page, lang)
+    if path.startswith(PARALLEL_DIR):  # not in the navigation: its title would be the file name
+        page.meta.setdefault("title", _site().pages[lang][path].title)
+        page.meta["hide"] = [*page.meta.get("hide", []), "toc"]  # the columns need the width
     return markdown
+
+
+def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files) -> str:
+    return published_numbers(html, _site().ui[_current(config)]["footnote_back"])
 
 
 @event_priority(0)  # after the i18n plugin (50) has set the language selector's links

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Union
+from typing import Callable, Union
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 
@@ -122,16 +122,28 @@ def escape(text: str) -> str:
     return _LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], escaped)
 
 
-def to_markdown(text: str, footnote_prefix: str = "") -> str:
-    """Render inline markup as safe Markdown. Footnote references become `[^<prefix><key>]`."""
+def is_site_path(url: str) -> bool:
+    """A link to a page of the site (`definitions.md`), written relative to the language root."""
+    return not _SCHEME.match(url) and not url.startswith(("#", "/"))
+
+
+def to_markdown(text: str, footnote_prefix: str = "",
+                plain: Callable[[str], str] = escape,
+                site_link: Callable[[str], str] | None = None) -> str:
+    """Render inline markup as safe Markdown. Footnote references become `[^<prefix><key>]`.
+
+    `plain` renders runs of plain text (a renderer may mark terms in them, but must escape
+    everything else); `site_link` turns a link to a site page into a link from the page
+    being rendered."""
     parts = []
     for token in parse(text):
         if isinstance(token, Plain):
-            parts.append(escape(token.text))
+            parts.append(plain(token.text))
         elif isinstance(token, Emphasis):
             parts.append(f"*{escape(token.text)}*")
         elif isinstance(token, Link):
-            url = token.url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+            url = site_link(token.url) if site_link and is_site_path(token.url) else token.url
+            url = url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
             parts.append(f"[{escape(token.label)}](<{url}>)")
         else:
             parts.append(f"[^{footnote_prefix}{token.key}]")

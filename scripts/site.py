@@ -13,6 +13,7 @@ from typing import Callable
 from xml.sax.saxutils import escape as xml_escape
 
 from scripts.models import Content, Edition, Language
+from scripts.reading import add_reading_aids, glossary
 from scripts.render.agenda import agenda_page, people_page
 from scripts.render.common import Context, Page
 from scripts.render.document import chapter_page, chapter_path, document_page, foreword_page
@@ -112,9 +113,10 @@ def page_url(path: str) -> str:
 # --- what pages there are ---------------------------------------------------------------------
 
 
-def _document(attr: str, nav_key: str, path: str, group: str | None = None) -> PageSpec:
+def _document(attr: str, nav_key: str, path: str, group: str | None = None,
+              terms: bool = False) -> PageSpec:
     return PageSpec(path, nav_key, lambda e: getattr(e, attr),
-                    lambda doc, ctx: document_page(doc, ctx.at(path), path), group)
+                    lambda doc, ctx: document_page(doc, ctx.at(path), path, terms=terms), group)
 
 
 def fixed_specs() -> tuple[list[PageSpec], list[PageSpec]]:
@@ -122,7 +124,7 @@ def fixed_specs() -> tuple[list[PageSpec], list[PageSpec]]:
     before = [
         PageSpec("foreword.md", "nav_foreword", lambda e: e.front,
                  lambda front, ctx: foreword_page(front, ctx.at("foreword.md"))),
-        _document("summary", "nav_summary", "summary.md"),
+        _document("summary", "nav_summary", "summary.md", terms=True),
         PageSpec("acronyms.md", "nav_acronyms", lambda e: e.acronyms,
                  lambda a, ctx: acronyms_page(a, ctx.at("acronyms.md"))),
     ]
@@ -131,7 +133,7 @@ def fixed_specs() -> tuple[list[PageSpec], list[PageSpec]]:
                  lambda a, ctx: agenda_page(a, ctx), "nav_part_2"),
         PageSpec("people.md", "nav_people", lambda e: e.agenda,
                  lambda a, ctx: people_page(a, ctx), "nav_part_2"),
-        _document("background", "nav_background", "background.md", "nav_part_2"),
+        _document("background", "nav_background", "background.md", "nav_part_2", terms=True),
         PageSpec("definitions.md", "nav_definitions", lambda e: e.definitions,
                  lambda d, ctx: definitions_page(d, ctx.at("definitions.md")), "nav_part_2"),
         PageSpec("series.md", "nav_series", lambda e: e.series,
@@ -185,7 +187,8 @@ def contexts(content: Content, translation: Translation | None = None) -> dict[s
         out[language.code] = Context(language.code, language.locale, ui, known_notes=known_notes,
                                      borrowed=frozenset(reference_ui) - frozenset(own),
                                      words_lang=content.reference,
-                                     units=units.get(language.code, {}))
+                                     units=units.get(language.code, {}),
+                                     glossary=glossary(edition) if edition else None)
     return out
 
 
@@ -238,6 +241,7 @@ def plan(content: Content, translation: Translation | None = None, edit_uri: str
                                ((home, "home_intro"), (notes, "notes_intro"), (status, "status_intro")))
         site.pages[code] = {HOME_PATH: home, **rendered[code], NOTES_PATH: notes, STATUS_PATH: status}
         site.nav[code] = _with_notes((NavItem(ctx.word("home"), HOME_PATH), *nav), ctx)
+    add_reading_aids(site.pages, content, ctxs)
     return site
 
 

@@ -39,3 +39,10 @@ def problems_of(root: Path) -> list[str]:
     loaded = read_content(root)
     problems = loaded.problems + (check(loaded) if loaded.content else [])
     return [str(p) for p in sorted(set(problems))]
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """One real `mkdocs build --strict` per test session, shared by every test module."""
+    from tests.test_site import build_site
+    return build_site(tmp_path_factory)

@@ -238,6 +238,11 @@ def test_every_page_of_the_new_language_exists_with_a_notice_and_english_marked(
     for page in sorted(english):
         html = (portuguese / "site/pt" / page).read_text("utf-8")
         assert '<html lang="pt"' in html, page
+        if page.startswith("parallel/"):
+            # Side by side: the Portuguese column shows the original, and says so cell by cell.
+            cells = re.findall(r'<div class="parallel-cell" data-lang="pt" lang="(\w+)"', html)
+            assert cells and set(cells) == {"en"}, page
+            continue
         # The notice: its words are English (pt has no interface words yet), marked as such.
         assert '<p class="admonition-title"><span lang="en">Not yet translated</span></p>' in html, page
         original = "es" if page.startswith("council-note/") else "en"  # only Spanish has it

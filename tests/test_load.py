@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from scripts import config
-from scripts.load import load_content, read_content
+from scripts.load import load_content
 from scripts.models import ListBlock, Paragraph
 from scripts.problems import ContentError
 

@@ -48,6 +48,8 @@ class Context:
     # language of their original text (scripts/translation.py, render/translation_marks.py).
     units: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
+    glossary: object | None = None  # scripts.render.glossary.Glossary of this language
+
     def at(self, path: str) -> "Context":
         return dataclasses.replace(self, path=path)
 
@@ -123,45 +125,57 @@ def indent(text: str, by: str = "    ") -> str:
 # --- blocks ----------------------------------------------------------------------------------
 
 
-def paragraph_md(block: Paragraph, fn: str = "") -> str:
-    text = to_markdown(block.text, fn)
-    if block.lead:
-        text = f"**{to_markdown(block.lead, fn)}** {text}"
+def _inline(marks) -> dict:
+    return marks.inline() if marks is not None else {}
+
+
+def paragraph_md(block: Paragraph, fn: str = "", marks=None) -> str:
+    lead = f"**{to_markdown(block.lead, fn, **_inline(marks))}** " if block.lead else ""
+    text = lead + to_markdown(block.text, fn, **_inline(marks))  # the lead is read first
     if block.number is not None:
         text = f"**{block.number}.** {text}"
     return text
 
 
-def list_md(block: ListBlock, fn: str = "") -> str:
+def list_md(block: ListBlock, fn: str = "", marks=None) -> str:
     lines = []
     for n, item in enumerate(block.items, start=block.start):
         marker = f"{n}. " if block.ordered else "- "
-        lines.append(marker + to_markdown(item.text, fn))
+        lines.append(marker + to_markdown(item.text, fn, **_inline(marks)))
         for nested in item.blocks:
             lines.append("")
-            lines.append(indent(block_md(nested, fn=fn)))
+            lines.append(indent(block_md(nested, fn=fn, marks=marks)))
     return "\n".join(lines)
 
 
-def block_md(block: Block, anchor: str | None = None, fn: str = "") -> str:
-    """One block as Markdown; with `anchor`, the block carries that id."""
+def self_link(anchor: str, title: str) -> str:
+    """A visible link from a paragraph to itself, for citing (`title`: attribute-safe)."""
+    return f'<a class="paragraph-link" href="#{safe_id(anchor)}" title="{title}" aria-label="{title}">¶</a>'
+
+
+def block_md(block: Block, anchor: str | None = None, fn: str = "", marks=None) -> str:
+    """One block as Markdown; with `anchor`, the block carries that id (and, with `marks`,
+    a link to itself)."""
+    link = self_link(anchor, marks.link_title) if anchor and marks is not None and marks.link_title else ""
     if isinstance(block, Paragraph):
-        text = paragraph_md(block, fn)
+        text = paragraph_md(block, fn, marks) + (f" {link}" if link else "")
         return f"{text}\n{attr(anchor)}" if anchor else text
     if isinstance(block, ListBlock):
-        inner = list_md(block, fn)
+        inner = list_md(block, fn, marks)
     elif isinstance(block, Quote):
-        inner = "\n>\n".join("\n".join("> " + line if line else ">" for line in block_md(b, fn=fn).split("\n"))
+        inner = "\n>\n".join("\n".join("> " + line if line else ">" for line in block_md(b, fn=fn, marks=marks).split("\n"))
                               for b in block.blocks)
     else:
         raise TypeError(f"unknown block {block!r}")
     if not anchor:
         return inner
+    if link:  # the link stands first, floated beside the list or quote by site.css
+        return f'<div id="{safe_id(anchor)}" class="linked-block" markdown="1">\n\n{link}\n\n{inner}\n\n</div>'
     return f'<div id="{safe_id(anchor)}" markdown="1">\n\n{inner}\n\n</div>'
 
 
-def blocks_md(blocks: tuple[Block, ...], ids: list[str], fn: str = "") -> str:
-    return "\n\n".join(block_md(block, anchor, fn) for block, anchor in zip(blocks, ids))
+def blocks_md(blocks: tuple[Block, ...], ids: list[str], fn: str = "", marks=None) -> str:
+    return "\n\n".join(block_md(block, anchor, fn, marks) for block, anchor in zip(blocks, ids))
 
 
 def document_block_ids(owner_id: str, blocks: tuple[Block, ...]) -> list[str]:
@@ -179,15 +193,19 @@ def plain_frame(section_id: str, heading_md: str, blocks: str) -> str:
 
 
 def section_md(section: Section, base_level: int, fn: str = "", with_heading: bool = True,
-               frame: Frame = plain_frame) -> str:
-    """A section and its descendants; `base_level` is the heading level of `section`."""
+               frame: Frame = plain_frame, marks=None) -> str:
+    """A section and its descendants; `base_level` is the heading level of `section`.
+    `marks` (scripts/render/marks.py): glossary and paragraph links, fresh for each section."""
     title = ""
     if with_heading and section.title:
         title = heading(base_level, to_markdown(section.title, fn), section.id)
-    own = blocks_md(section.blocks, section.block_ids(), fn) if section.blocks else ""
+    own = ""
+    if section.blocks:
+        own = blocks_md(section.blocks, section.block_ids(), fn,
+                        marks.section() if marks is not None else None)
     parts = [frame(section.id, title, own)]
     for child in section.sections:
-        parts.append(section_md(child, base_level + 1, fn, frame=frame))
+        parts.append(section_md(child, base_level + 1, fn, frame=frame, marks=marks))
     return "\n\n".join(p for p in parts if p)
 
 
@@ -197,7 +215,7 @@ def section_md(section: Section, base_level: int, fn: str = "", with_heading: bo
 _FN_REF = re.compile(r"\[\^([A-Za-z0-9-]+)\]")
 
 
-def footnotes_md(body: str, footnotes: dict[str, str], fn: str = "") -> str:
+def footnotes_md(body: str, footnotes: dict[str, str], fn: str = "", marks=None) -> str:
     """Definitions of the footnotes `body` refers to, in order of first reference."""
     seen: list[str] = []
     pending = [m.group(1) for m in _FN_REF.finditer(body)]
@@ -211,12 +229,13 @@ def footnotes_md(body: str, footnotes: dict[str, str], fn: str = "") -> str:
     out = []
     for key in seen:
         plain_key = key[len(fn):] if fn and key.startswith(fn) else key
-        out.append(f"[^{key}]: {to_markdown(footnotes[plain_key], fn)}")
+        site_link = {"site_link": marks.site_link} if marks is not None else {}
+        out.append(f"[^{key}]: {to_markdown(footnotes[plain_key], fn, **site_link)}")
     return "\n".join(out)
 
 
-def with_footnotes(body: str, footnotes: dict[str, str], fn: str = "") -> str:
-    notes = footnotes_md(body, footnotes, fn)
+def with_footnotes(body: str, footnotes: dict[str, str], fn: str = "", marks=None) -> str:
+    notes = footnotes_md(body, footnotes, fn, marks)
     return f"{body}\n\n{notes}" if notes else body
 
 

@@ -11,6 +11,8 @@ page's other languages, the interface words of the 404 page, and the sitemap.
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -25,8 +27,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs_static_i18n.config import I18nPluginConfig
 
+from scripts import downloads
 from scripts.load import load_content, read_content
 from scripts.problems import ContentError
+from scripts.render.print_page import PRINT_PATH
 from scripts.site import NavItem, Site, plan
 from scripts.write import write_site
 
@@ -38,7 +42,23 @@ PLACEHOLDER_LOCALE = "xx"
 I18N_OPTIONS = ("docs_structure", "fallback_to_default", "reconfigure_material",
                 "reconfigure_search", "build_only_locale")
 
-_state: dict[str, object] = {}
+# The offline copy of the site (inside the archive) is a second build with Material's
+# offline plugin on (`SITE_OFFLINE=true`, see mkdocs.yml); it takes the PDFs from here.
+OFFLINE_PDFS_ENV = "SITE_OFFLINE_PDFS"
+# Material's offline plugin loads its file:// shim for the search worker from unpkg.com
+# unless a polyfill named iframe-worker is configured: this is a copy served by the site.
+IFRAME_WORKER = "assets/javascripts/vendor/iframe-worker-1.0.4.js"
+
+_state: dict[str, object] = {"command": "build"}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command  # `serve` previews: no PDFs, no archive
+
+
+def _offline(config: MkDocsConfig) -> bool:
+    plugin = config.plugins.get("offline") or config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)
 
 
 def _i18n(config: MkDocsConfig):
@@ -104,6 +124,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info(f"docs/: {len(written)} page(s) written, {len(removed)} removed")
     configure_languages(config, site)
     _state.update(site=site, site_url=config.site_url or "/", not_found={})
+    if _offline(config):
+        config.extra["polyfills"] = [*config.extra.get("polyfills", []), IFRAME_WORKER]
     return config
 
 
@@ -126,6 +148,9 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
     whose headings would appear under the reader's `lang`."""
     if page.meta.get("original_language"):
         page.meta["hide"] = [*page.meta.get("hide", []), "toc"]
+    if _norm_path(page, _current(config)) == PRINT_PATH:  # every page again: not searched
+        page.meta["search"] = {"exclude": True}
+        page.meta["hide"] = [*page.meta.get("hide", []), "navigation", "toc"]
     return markdown
 
 
@@ -136,12 +161,23 @@ def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
     if path in site.pages.get(lang, {}):
         context["page_alternates"] = site.alternates(path, str(_state["site_url"]))
         context["fallback_langs"] = [code for code in site.codes if site.is_fallback(code, path)]
+    _downloads_context(context, config)
     return context
+
+
+def _downloads_context(context, config: MkDocsConfig) -> None:
+    """The download links, and the root of the page's language (its search index)."""
+    site, lang = _site(), _current(config)
+    with_files = _state["command"] != "serve"
+    context["download_links"] = downloads.links(site, lang, config.use_directory_urls,
+                                                _offline(config), with_files)
+    context["language_root"] = site.language_root(lang)
+    context["ui"] = site.ui[lang]
 
 
 def on_template_context(context, template_name: str, config: MkDocsConfig):
     site = _site()
-    context["ui"] = site.ui[_current(config)]
+    _downloads_context(context, config)
     if template_name == "sitemap.xml":
         context["sitemap_xml"] = site.sitemap(str(_state["site_url"]))
     return context
@@ -161,3 +197,31 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(output, encoding="utf-8")
     return pages.get(site.default, output)
+
+
+@event_priority(-200)  # after the i18n plugin (-100) built every language and merged the search index
+def on_post_build(config: MkDocsConfig) -> None:
+    if _i18n(config).building:  # one language of many: the others are not built yet
+        return
+    pdfs = os.environ.get(OFFLINE_PDFS_ENV)
+    downloads.finish(Path(config.site_dir), _site(), directory_urls=config.use_directory_urls,
+                     offline=_offline(config), with_files=_state["command"] != "serve",
+                     build_offline=lambda target, pdf_dir: _build_offline(config, target, pdf_dir),
+                     pdfs_from=Path(pdfs) if pdfs and _offline(config) else None)
+
+
+def _build_offline(config: MkDocsConfig, target: Path, pdfs: Path) -> None:
+    """The offline copy: the same site built again with use_directory_urls off (Material's
+    offline plugin), in its own process so no plugin state is shared with this build."""
+    env = {**os.environ, "SITE_OFFLINE": "true", OFFLINE_PDFS_ENV: str(pdfs),
+           "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "315532800")}  # reproducible
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file",
+               str(config.config_file_path), "--site-dir", str(target)]
+    if config.strict:
+        command.insert(4, "--strict")
+    result = subprocess.run(command, env=env, capture_output=True, text=True)
+    for line in result.stderr.splitlines():
+        if line.startswith(("WARNING", "ERROR")):
+            log.warning(f"offline copy: {line}")
+    if result.returncode != 0:
+        raise PluginError(f"the offline copy of the site failed to build:\n{result.stderr[-4000:]}")

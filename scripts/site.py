@@ -19,6 +19,7 @@ from scripts.render.document import chapter_page, chapter_path, document_page, f
 from scripts.render.fallback import fallback_page
 from scripts.render.home import HOME_PATH, home_page
 from scripts.render.notes import NOTES_PATH, notes_page
+from scripts.render.print_page import PRINT_PATH, print_page
 from scripts.render.reference import acronyms_page, definitions_page, series_page
 
 X_DEFAULT = "x-default"
@@ -216,7 +217,8 @@ def plan(content: Content) -> Site:
         nav = navigation(specs, rendered[code], ctx)
         home = _home(content, code, nav, ctx)
         notes = _notes(content, rendered[code], ctx)
-        site.pages[code] = {HOME_PATH: home, **rendered[code], NOTES_PATH: notes}
+        site.pages[code] = {HOME_PATH: home, **rendered[code], NOTES_PATH: notes,
+                           PRINT_PATH: print_page(ctx.at(PRINT_PATH))}  # not in the navigation
         site.nav[code] = _with_notes((NavItem(ctx.word("home"), HOME_PATH), *nav), ctx)
     return site
 

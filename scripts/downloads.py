@@ -14,8 +14,11 @@ the archive does not contain.
 from __future__ import annotations
 
 import html
+import multiprocessing
+import os
 import shutil
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -65,7 +68,8 @@ def _sized(href: str, template: str, file_name: str, locale: str) -> Link:
 
 def links(site: Site, lang: str, directory_urls: bool, offline: bool, with_files: bool) -> list[Link]:
     """The download links of a page of `lang`: the print edition; with `with_files`, the PDF
-    of the language and (not inside the archive itself) the offline archive."""
+    of the language and (not inside the archive itself) the offline archive. The offline
+    copy links to its PDFs: the main build puts them in before zipping it."""
     ui, locale = site.ui[lang], _locale(site, lang)
     root = site.language_root(lang)
     out = [Link(root + page_url(PRINT_PATH, directory_urls), ui["download_print"])]
@@ -119,38 +123,43 @@ def _urls(entries: tuple[Entry, ...]) -> list[str]:
 
 
 def write_pdfs(site_dir: Path, site: Site, bodies: dict[str, str], directory_urls: bool) -> list[Path]:
-    written = []
+    """One PDF per language, rendered side by side (a few seconds each). Forked workers:
+    they inherit the loaded modules and the import path the hook set up."""
     print_url = page_url(PRINT_PATH, directory_urls)
+    jobs = []
     for lang, body in bodies.items():
         ui = site.ui[lang]
         document = standalone(lang, ui["site_name"], ui["print_title"], body)
         base = site_dir / site.language_root(lang) / html_file(print_url)
-        written.append(write_pdf(document, base, [site_dir / PRINT_CSS],
-                                 site_dir / DOWNLOADS / pdf_name(lang)))
-    return written
+        jobs.append((document, base, [site_dir / PRINT_CSS], site_dir / DOWNLOADS / pdf_name(lang)))
+    workers = max(1, min(len(jobs), os.cpu_count() or 1))
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(write_pdf, *zip(*jobs)))
 
 
 def finish(site_dir: Path, site: Site, *, directory_urls: bool, offline: bool, with_files: bool,
-           build_offline: Callable[[Path, Path], None] | None = None,
-           pdfs_from: Path | None = None) -> None:
+           build_offline: Callable[[Path], Callable[[], None]] | None = None) -> None:
     """Everything after the last page is written (see the module's docstring).
-    `with_files`: make the PDFs and the archive (not while previewing);
-    `build_offline(target, downloads)`: builds the offline copy of the site into `target`,
-    with the PDFs of `downloads`; `pdfs_from`: the offline copy takes its PDFs from there."""
+    `with_files`: make the PDFs and the archive (not while previewing, nor in the offline
+    copy itself); `build_offline(target)` starts building the offline copy of the site into
+    `target` and returns a function that waits for it (and raises if it failed)."""
     roots = {code: site.language_root(code) for code in site.codes}
     write_language_indexes(site_dir, roots, offline)
     bodies = write_print_editions(site_dir, site, directory_urls)
+    if not with_files or offline or build_offline is None:
+        return
     downloads = site_dir / DOWNLOADS
-    if pdfs_from is not None:
-        for lang in site.codes:
-            downloads.mkdir(exist_ok=True)
-            shutil.copyfile(pdfs_from / pdf_name(lang), downloads / pdf_name(lang))
-    elif with_files:
-        write_pdfs(site_dir, site, bodies, directory_urls)
-    if with_files and not offline and build_offline is not None:
-        with tempfile.TemporaryDirectory(prefix="offline-site-") as temp:
-            tree = Path(temp) / ARCHIVE_ROOT
-            build_offline(tree, downloads)
-            make_zip(tree, downloads / ARCHIVE, ARCHIVE_ROOT, exclude=ARCHIVE_EXCLUDE)
-    names = [pdf_name(lang) for lang in site.codes] + [ARCHIVE]
-    fill_sizes(site_dir, {name: downloads / name for name in names})
+    pdfs = [pdf_name(lang) for lang in site.codes]
+    with tempfile.TemporaryDirectory(prefix="offline-site-") as temp:
+        tree = Path(temp) / ARCHIVE_ROOT
+        wait = build_offline(tree)  # runs while the PDFs are made
+        try:
+            write_pdfs(site_dir, site, bodies, directory_urls)
+        finally:
+            wait()
+        (tree / DOWNLOADS).mkdir(parents=True, exist_ok=True)
+        for name in pdfs:
+            shutil.copyfile(downloads / name, tree / DOWNLOADS / name)
+        fill_sizes(tree, {name: tree / DOWNLOADS / name for name in pdfs})
+        make_zip(tree, downloads / ARCHIVE, ARCHIVE_ROOT, exclude=ARCHIVE_EXCLUDE)
+    fill_sizes(site_dir, {name: downloads / name for name in [*pdfs, ARCHIVE]})

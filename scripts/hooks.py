@@ -42,9 +42,6 @@ PLACEHOLDER_LOCALE = "xx"
 I18N_OPTIONS = ("docs_structure", "fallback_to_default", "reconfigure_material",
                 "reconfigure_search", "build_only_locale")
 
-# The offline copy of the site (inside the archive) is a second build with Material's
-# offline plugin on (`SITE_OFFLINE=true`, see mkdocs.yml); it takes the PDFs from here.
-OFFLINE_PDFS_ENV = "SITE_OFFLINE_PDFS"
 # Material's offline plugin loads its file:// shim for the search worker from unpkg.com
 # unless a polyfill named iframe-worker is configured: this is a copy served by the site.
 IFRAME_WORKER = "assets/javascripts/vendor/iframe-worker-1.0.4.js"
@@ -159,7 +156,9 @@ def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
     site, lang = _site(), _current(config)
     path = _norm_path(page, lang)
     if path in site.pages.get(lang, {}):
-        context["page_alternates"] = site.alternates(path, str(_state["site_url"]))
+        # Not in the offline copy: the theme fetches a sitemap.xml under each alternate.
+        offline = _offline(config)
+        context["page_alternates"] = [] if offline else site.alternates(path, str(_state["site_url"]))
         context["fallback_langs"] = [code for code in site.codes if site.is_fallback(code, path)]
     _downloads_context(context, config)
     return context
@@ -203,25 +202,29 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 def on_post_build(config: MkDocsConfig) -> None:
     if _i18n(config).building:  # one language of many: the others are not built yet
         return
-    pdfs = os.environ.get(OFFLINE_PDFS_ENV)
     downloads.finish(Path(config.site_dir), _site(), directory_urls=config.use_directory_urls,
                      offline=_offline(config), with_files=_state["command"] != "serve",
-                     build_offline=lambda target, pdf_dir: _build_offline(config, target, pdf_dir),
-                     pdfs_from=Path(pdfs) if pdfs and _offline(config) else None)
+                     build_offline=lambda target: _build_offline(config, target))
 
 
-def _build_offline(config: MkDocsConfig, target: Path, pdfs: Path) -> None:
-    """The offline copy: the same site built again with use_directory_urls off (Material's
-    offline plugin), in its own process so no plugin state is shared with this build."""
-    env = {**os.environ, "SITE_OFFLINE": "true", OFFLINE_PDFS_ENV: str(pdfs),
+def _build_offline(config: MkDocsConfig, target: Path):
+    """Start the offline copy: the same site built again with Material's offline plugin on
+    (SITE_OFFLINE=true: no directory URLs, search from file://), in its own process so that no
+    plugin state is shared with this build. Returns a function that waits for it."""
+    env = {**os.environ, "SITE_OFFLINE": "true",
            "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "315532800")}  # reproducible
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file",
                str(config.config_file_path), "--site-dir", str(target)]
     if config.strict:
         command.insert(4, "--strict")
-    result = subprocess.run(command, env=env, capture_output=True, text=True)
-    for line in result.stderr.splitlines():
-        if line.startswith(("WARNING", "ERROR")):
-            log.warning(f"offline copy: {line}")
-    if result.returncode != 0:
-        raise PluginError(f"the offline copy of the site failed to build:\n{result.stderr[-4000:]}")
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def wait() -> None:
+        _, stderr = process.communicate()
+        for line in stderr.splitlines():
+            if line.startswith(("WARNING", "ERROR")):
+                log.warning(f"offline copy: {line}")
+        if process.returncode != 0:
+            raise PluginError(f"the offline copy of the site failed to build:\n{stderr[-4000:]}")
+
+    return wait

@@ -10,12 +10,21 @@ import pytest
 from scripts import config
 from scripts.check import check
 from scripts.load import Loaded, read_content
+from tests.browser_support import browser  # noqa: F401  (headless Chromium, one per session)
 
 
 @pytest.fixture(scope="session")
 def loaded() -> Loaded:
     """The real content, read and validated once."""
     return read_content(config.ROOT)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The real site, built once per session by `mkdocs build --strict` (tests/test_site.py)."""
+    from tests.test_site import build_site
+
+    return build_site(tmp_path_factory)
 
 
 @pytest.fixture()

@@ -137,8 +137,8 @@ class Built:
         return self.content.editions[lang].ui[key]
 
 
-@pytest.fixture(scope="session")
-def built(tmp_path_factory) -> Built:
+def build_site(tmp_path_factory) -> Built:
+    """The `built` fixture (tests/conftest.py: shared by every test module, built once)."""
     site = tmp_path_factory.mktemp("site")
     env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],

@@ -11,6 +11,7 @@ so a test can assert that nothing left `file://`.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -18,8 +19,9 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
+# Debian's paths; elsewhere (a CI runner with Google Chrome) set CHROMIUM and CHROMEDRIVER.
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMEDRIVER = Path(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
 OPTIONS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
            "--disable-component-update", "--disable-sync", "--no-first-run",
            "--disable-default-apps", "--disable-extensions", "--window-size=1280,900",
@@ -79,7 +81,10 @@ def browser():
     profile = Path(tempfile.mkdtemp(prefix="chromium-profile-"))
     driver = _driver(profile)
     try:
-        yield Browser(driver)
+        browser = Browser(driver)
+        browser.open("about:blank")
+        browser.requests(), browser.console_errors()  # Chromium's own start-up pages: not ours
+        yield browser
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)

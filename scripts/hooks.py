@@ -11,6 +11,8 @@ page's other languages, the interface words of the 404 page, and the sitemap.
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -25,10 +27,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs_static_i18n.config import I18nPluginConfig
 
+from scripts import downloads
 from scripts.check import check
 from scripts.footnote_numbers import published_numbers
 from scripts.load import Loaded, read_content
 from scripts.render.parallel import PARALLEL_DIR
+from scripts.render.print_page import PRINT_PATH
 from scripts.site import NavItem, Site, plan
 from scripts.status import translation_of
 from scripts.write import write_site
@@ -41,7 +45,16 @@ PLACEHOLDER_LOCALE = "xx"
 I18N_OPTIONS = ("docs_structure", "fallback_to_default", "reconfigure_material",
                 "reconfigure_search", "build_only_locale")
 
-_state: dict[str, object] = {}
+# Material's offline plugin loads its file:// shim for the search worker from unpkg.com
+# unless a polyfill named iframe-worker is configured: this is a copy served by the site.
+IFRAME_WORKER = "assets/javascripts/vendor/iframe-worker-1.0.4.js"
+
+_state: dict[str, object] = {"command": "build"}
+
+
+def _offline(config: MkDocsConfig) -> bool:
+    plugin = config.plugins.get("offline") or config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)
 
 
 def _i18n(config: MkDocsConfig):
@@ -52,7 +65,8 @@ def _i18n(config: MkDocsConfig):
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """Remember whether this is `serve`: only a preview goes on with content errors."""
+    """Remember whether this is `serve`: only a preview goes on with content errors, and it
+    makes no PDFs and no archive."""
     _state["command"] = command
 
 
@@ -120,6 +134,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info(f"docs/: {len(written)} page(s) written, {len(removed)} removed")
     configure_languages(config, site)
     _state.update(site=site, site_url=config.site_url or "/", not_found={})
+    if _offline(config):
+        config.extra["polyfills"] = [*config.extra.get("polyfills", []), IFRAME_WORKER]
     return config
 
 
@@ -147,6 +163,9 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
     if path.startswith(PARALLEL_DIR):  # not in the navigation: its title would be the file name
         page.meta.setdefault("title", _site().pages[lang][path].title)
         page.meta["hide"] = [*page.meta.get("hide", []), "toc"]  # the columns need the width
+    if path == PRINT_PATH:  # every page again: not searched
+        page.meta["search"] = {"exclude": True}
+        page.meta["hide"] = [*page.meta.get("hide", []), "navigation", "toc"]
     return markdown
 
 
@@ -159,14 +178,27 @@ def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
     site, lang = _site(), _current(config)
     path = _norm_path(page, lang)
     if path in site.pages.get(lang, {}):
-        context["page_alternates"] = site.alternates(path, str(_state["site_url"]))
+        # Not in the offline copy: the theme fetches a sitemap.xml under each alternate.
+        offline = _offline(config)
+        context["page_alternates"] = [] if offline else site.alternates(path, str(_state["site_url"]))
         context["fallback_langs"] = [code for code in site.codes if site.is_fallback(code, path)]
+    _downloads_context(context, config)
     return context
+
+
+def _downloads_context(context, config: MkDocsConfig) -> None:
+    """The download links, and the root of the page's language (its search index)."""
+    site, lang = _site(), _current(config)
+    with_files = _state["command"] != "serve"
+    context["download_links"] = downloads.links(site, lang, config.use_directory_urls,
+                                                _offline(config), with_files)
+    context["language_root"] = site.language_root(lang)
+    context["ui"] = site.ui[lang]
 
 
 def on_template_context(context, template_name: str, config: MkDocsConfig):
     site = _site()
-    context["ui"] = site.ui[_current(config)]
+    _downloads_context(context, config)
     if template_name == "sitemap.xml":
         context["sitemap_xml"] = site.sitemap(str(_state["site_url"]))
     return context
@@ -186,3 +218,35 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(output, encoding="utf-8")
     return pages.get(site.default, output)
+
+
+@event_priority(-200)  # after the i18n plugin (-100) built every language and merged the search index
+def on_post_build(config: MkDocsConfig) -> None:
+    if _i18n(config).building:  # one language of many: the others are not built yet
+        return
+    downloads.finish(Path(config.site_dir), _site(), directory_urls=config.use_directory_urls,
+                     offline=_offline(config), with_files=_state["command"] != "serve",
+                     build_offline=lambda target: _build_offline(config, target))
+
+
+def _build_offline(config: MkDocsConfig, target: Path):
+    """Start the offline copy: the same site built again with Material's offline plugin on
+    (SITE_OFFLINE=true: no directory URLs, search from file://), in its own process so that no
+    plugin state is shared with this build. Returns a function that waits for it."""
+    env = {**os.environ, "SITE_OFFLINE": "true",
+           "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "315532800")}  # reproducible
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file",
+               str(config.config_file_path), "--site-dir", str(target)]
+    if config.strict:
+        command.insert(4, "--strict")
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def wait() -> None:
+        _, stderr = process.communicate()
+        for line in stderr.splitlines():
+            if line.startswith(("WARNING", "ERROR")):
+                log.warning(f"offline copy: {line}")
+        if process.returncode != 0:
+            raise PluginError(f"the offline copy of the site failed to build:\n{stderr[-4000:]}")
+
+    return wait

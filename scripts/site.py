@@ -20,6 +20,7 @@ from scripts.render.document import chapter_page, chapter_path, document_page, f
 from scripts.render.fallback import fallback_page
 from scripts.render.home import HOME_PATH, home_page
 from scripts.render.notes import NOTES_PATH, notes_page
+from scripts.render.print_page import PRINT_PATH, print_page
 from scripts.render.reference import acronyms_page, definitions_page, series_page
 from scripts.render.status import status_page
 from scripts.render.translation_marks import (STATUS_PATH, in_words_of_reference, page_units,
@@ -237,9 +238,13 @@ def plan(content: Content, translation: Translation | None = None, edit_uri: str
         notes = _notes(content, rendered[code], ctx)
         status = status_page(translation.rows if translation else (), content.languages, ctx,
                              _subject_pages(rendered[code], ctx), edit_uri)
-        home, notes, status = (in_words_of_reference(page, ctx, key) for page, key in
-                               ((home, "home_intro"), (notes, "notes_intro"), (status, "status_intro")))
-        site.pages[code] = {HOME_PATH: home, **rendered[code], NOTES_PATH: notes, STATUS_PATH: status}
+        printed = print_page(ctx.at(PRINT_PATH))  # not in the navigation
+        home, notes, status, printed = (
+            in_words_of_reference(page, ctx.at(page.path), key) for page, key in
+            ((home, "home_intro"), (notes, "notes_intro"), (status, "status_intro"),
+             (printed, "print_title")))
+        site.pages[code] = {HOME_PATH: home, **rendered[code], NOTES_PATH: notes, STATUS_PATH: status,
+                            PRINT_PATH: printed}
         site.nav[code] = _with_notes((NavItem(ctx.word("home"), HOME_PATH), *nav), ctx)
     add_reading_aids(site.pages, content, ctxs)
     return site

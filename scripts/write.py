@@ -13,6 +13,13 @@ from scripts.render.common import Page, attr
 MARKER = "Generated from"
 
 
+def title_anchor(path: str) -> str:
+    """The page heading's id where the page has none of its own: from its path, the same in
+    every language ("people.md" -> "page-people"), never from the translated title."""
+    stem = path.removesuffix(".md").removesuffix("index").strip("/") or "home"
+    return "page-" + stem.replace("/", "-")
+
+
 def page_text(page: Page) -> str:
     """The file for a page: front matter (description, original language), a notice that it is
     generated, the page heading, the body."""
@@ -23,7 +30,7 @@ def page_text(page: Page) -> str:
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000).strip()
     notice = (f"<!-- {MARKER} {sources} by `mkdocs build` (scripts/hooks.py). "
               "Do not edit: edit the YAML instead. -->")
-    title = f"# {escape(page.title)}" + (f" {attr(page.title_id)}" if page.title_id else "")
+    title = f"# {escape(page.title)} {attr(page.title_id or title_anchor(page.path))}"
     return f"---\n# {MARKER} {sources}; do not edit.\n{front}\n---\n\n{notice}\n\n{title}\n\n{page.body.strip()}\n"
 
 

@@ -10,12 +10,21 @@ import pytest
 from scripts import config
 from scripts.check import check
 from scripts.load import Loaded, read_content
+from tests.browser_support import browser  # noqa: F401  (headless Chromium, one per session)
 
 
 @pytest.fixture(scope="session")
 def loaded() -> Loaded:
     """The real content, read and validated once."""
     return read_content(config.ROOT)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The real site, built once per session by `mkdocs build --strict` (tests/test_site.py)."""
+    from tests.test_site import build_site
+
+    return build_site(tmp_path_factory)
 
 
 @pytest.fixture()
@@ -39,10 +48,3 @@ def problems_of(root: Path) -> list[str]:
     loaded = read_content(root)
     problems = loaded.problems + (check(loaded) if loaded.content else [])
     return [str(p) for p in sorted(set(problems))]
-
-
-@pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    """One real `mkdocs build --strict` per test session, shared by every test module."""
-    from tests.test_site import build_site
-    return build_site(tmp_path_factory)

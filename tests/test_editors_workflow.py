@@ -74,7 +74,7 @@ def test_clean_content_exits_0(root):
 
 CASES = {
     "yaml syntax": ("content/en/acronyms.yml", "acronyms:\n", "acronyms:\n  - [unclosed\n",
-                    lambda r: f"content/en/acronyms.yml:5:7: YAML syntax error: expected ',' or ']', "
+                    lambda r: "content/en/acronyms.yml:5:7: YAML syntax error: expected ',' or ']', "
                               "but got ':' (while parsing a flow sequence); check the indentation and "
                               "quote text that contains ': ' or starts with a special character"),
     "wrong type": ("content/en/front.yml", "number: 15", "number: fifteen",

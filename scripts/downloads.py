@@ -1,0 +1,167 @@
+"""What the build adds once every page of every language is written: a search index per
+language, the print editions, a PDF per language, the offline archive, and the sizes of the
+downloads in the pages that link to them.
+
+Engine-neutral: it works on the built folder and the site plan. The one step that needs
+MkDocs, building the offline copy of the site, is a function the hook passes in.
+
+Order matters, and nothing is circular: the PDFs are made from the print editions; the
+offline copy is built into a temporary folder, gets the PDFs and their sizes, and is zipped;
+only then are the sizes (the archive's included) written into the pages of the site, which
+the archive does not contain.
+"""
+
+from __future__ import annotations
+
+import html
+import multiprocessing
+import os
+import shutil
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from scripts.archive import fill_sizes, make_zip, size_slot
+from scripts.pdf import write_pdf
+from scripts.print_edition import MARKER, Entry, assemble, html_file, page_url, standalone
+from scripts.render.home import HOME_PATH
+from scripts.render.print_page import PRINT_PATH
+from scripts.render.translation_marks import STATUS_PATH
+from scripts.search_index import write_language_indexes
+from scripts.site import NavItem, Site
+
+DOWNLOADS = "downloads"
+ARCHIVE_ROOT = "return-migration-idm15"  # the folder the archive unzips into
+ARCHIVE = f"{ARCHIVE_ROOT}-offline.zip"
+ARCHIVE_EXCLUDE = ("sitemap.xml",)  # addresses on the web server: meaningless on a disk
+PRINT_CSS = "assets/stylesheets/print.css"
+
+
+def pdf_name(lang: str) -> str:
+    return f"{ARCHIVE_ROOT}-{lang}.pdf"
+
+
+@dataclass(frozen=True)
+class Link:
+    """A download link for the theme: `href` relative to the site root; the label is
+    `before` + the file's size (when `size_of` names a file) + `after`, all plain text."""
+
+    href: str
+    before: str
+    after: str = ""
+    size_of: str | None = None
+    locale: str = ""
+
+    @property
+    def slot(self) -> str:
+        return size_slot(self.size_of, self.locale) if self.size_of else ""
+
+    def label_html(self) -> str:
+        return html.escape(self.before) + self.slot + html.escape(self.after)
+
+
+def _sized(href: str, template: str, file_name: str, locale: str) -> Link:
+    before, found, after = template.partition("{size}")
+    return Link(href, before, after, file_name if found else None, locale)
+
+
+def links(site: Site, lang: str, directory_urls: bool, offline: bool, with_files: bool) -> list[Link]:
+    """The download links of a page of `lang`: the print edition; with `with_files`, the PDF
+    of the language and (not inside the archive itself) the offline archive. The offline
+    copy links to its PDFs: the main build puts them in before zipping it."""
+    ui, locale = site.ui[lang], _locale(site, lang)
+    root = site.language_root(lang)
+    out = [Link(root + page_url(PRINT_PATH, directory_urls), ui["download_print"])]
+    if with_files:
+        name = pdf_name(lang)
+        out.append(_sized(f"{DOWNLOADS}/{name}", ui["download_pdf"], name, locale))
+        if not offline:
+            out.append(_sized(f"{DOWNLOADS}/{ARCHIVE}", ui["download_archive"], ARCHIVE, locale))
+    return out
+
+
+def _locale(site: Site, lang: str) -> str:
+    return next(language.locale for language in site.languages if language.code == lang)
+
+
+def print_entries(nav: tuple[NavItem, ...], directory_urls: bool) -> tuple[Entry, ...]:
+    """The navigation as the print edition's contents: the publication and its notes (the home
+    page is only links; the translation status is about the site, not the book)."""
+    out = []
+    for item in nav:
+        if item.path is None:
+            out.append(Entry(item.title, None, print_entries(item.children, directory_urls)))
+        elif item.path not in (HOME_PATH, PRINT_PATH, STATUS_PATH):
+            out.append(Entry(item.title, page_url(item.path, directory_urls)))
+    return tuple(out)
+
+
+def write_print_editions(site_dir: Path, site: Site, directory_urls: bool) -> dict[str, str]:
+    """Fill each language's print page with the edition. Returns language -> edition body."""
+    bodies = {}
+    print_url = page_url(PRINT_PATH, directory_urls)
+    for lang in site.codes:
+        root = site_dir / site.language_root(lang)
+        entries = print_entries(site.nav[lang], directory_urls)
+        articles = {url: (root / html_file(url)).read_text(encoding="utf-8") for url in _urls(entries)}
+        body = assemble(entries, articles, print_url, site.ui[lang]["print_contents"])
+        page = root / html_file(print_url)
+        text = page.read_text(encoding="utf-8")
+        if MARKER not in text:
+            raise ValueError(f"{page}: the print page has no place for the edition")
+        page.write_text(text.replace(MARKER, f'<div class="print-edition">{body}</div>', 1),
+                        encoding="utf-8")
+        bodies[lang] = body
+    return bodies
+
+
+def _urls(entries: tuple[Entry, ...]) -> list[str]:
+    out = []
+    for entry in entries:
+        out.extend([entry.url] if entry.url is not None else _urls(entry.children))
+    return out
+
+
+def write_pdfs(site_dir: Path, site: Site, bodies: dict[str, str], directory_urls: bool) -> list[Path]:
+    """One PDF per language, rendered side by side (a few seconds each). Forked workers:
+    they inherit the loaded modules and the import path the hook set up."""
+    print_url = page_url(PRINT_PATH, directory_urls)
+    jobs = []
+    for lang, body in bodies.items():
+        ui = site.ui[lang]
+        document = standalone(lang, ui["site_name"], ui["print_title"], body)
+        base = site_dir / site.language_root(lang) / html_file(print_url)
+        jobs.append((document, base, [site_dir / PRINT_CSS], site_dir / DOWNLOADS / pdf_name(lang)))
+    workers = max(1, min(len(jobs), os.cpu_count() or 1))
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(write_pdf, *zip(*jobs)))
+
+
+def finish(site_dir: Path, site: Site, *, directory_urls: bool, offline: bool, with_files: bool,
+           build_offline: Callable[[Path], Callable[[], None]] | None = None) -> None:
+    """Everything after the last page is written (see the module's docstring).
+    `with_files`: make the PDFs and the archive (not while previewing, nor in the offline
+    copy itself); `build_offline(target)` starts building the offline copy of the site into
+    `target` and returns a function that waits for it (and raises if it failed)."""
+    roots = {code: site.language_root(code) for code in site.codes}
+    write_language_indexes(site_dir, roots, offline)
+    bodies = write_print_editions(site_dir, site, directory_urls)
+    if not with_files or offline or build_offline is None:
+        return
+    downloads = site_dir / DOWNLOADS
+    pdfs = [pdf_name(lang) for lang in site.codes]
+    with tempfile.TemporaryDirectory(prefix="offline-site-") as temp:
+        tree = Path(temp) / ARCHIVE_ROOT
+        wait = build_offline(tree)  # runs while the PDFs are made
+        try:
+            write_pdfs(site_dir, site, bodies, directory_urls)
+        finally:
+            wait()
+        (tree / DOWNLOADS).mkdir(parents=True, exist_ok=True)
+        for name in pdfs:
+            shutil.copyfile(downloads / name, tree / DOWNLOADS / name)
+        fill_sizes(tree, {name: tree / DOWNLOADS / name for name in pdfs})
+        make_zip(tree, downloads / ARCHIVE, ARCHIVE_ROOT, exclude=ARCHIVE_EXCLUDE)
+    fill_sizes(site_dir, {name: downloads / name for name in [*pdfs, ARCHIVE]})

@@ -1,0 +1,56 @@
+"""One search index per language, so that a reader searching a French page finds French pages.
+
+The theme's search (Material) reads one index, `search/search_index.json`, merged by
+mkdocs-static-i18n from every language. This splits it: each language root gets its own
+`<root>search/search_index.json` (and `search_index.js`, which the theme loads instead when
+the site is opened from `file://`), holding only that language's pages with locations
+relative to that root, and stemming for that language only. overrides/main.html points each
+page's search at its language root.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+INDEX = "search/search_index.json"
+OFFLINE_INDEX = "search/search_index.js"
+
+
+def split_documents(index: dict, roots: dict[str, str]) -> dict[str, dict]:
+    """The index of each language. `roots`: language -> its root ("" for the default
+    language, "fr/" for French); a document belongs to the language whose root is the
+    longest prefix of its location."""
+    by_length = sorted(roots.items(), key=lambda item: len(item[1]), reverse=True)
+    docs: dict[str, list[dict]] = {code: [] for code in roots}
+    for doc in index.get("docs", []):
+        location = doc.get("location", "")
+        code, root = next((c, r) for c, r in by_length if location.startswith(r))
+        docs[code].append({**doc, "location": location[len(root):]})
+    config = index.get("config", {})
+    known = config.get("lang", [])
+    out = {}
+    for code in roots:
+        lang = [code] if code in known else known
+        out[code] = {"config": {**config, "lang": lang}, "docs": docs[code]}
+    return out
+
+
+def write_language_indexes(site: Path, roots: dict[str, str], offline: bool) -> list[Path]:
+    """Replace the merged index under `site` by one index per language. Returns the files
+    written; nothing when the site has no index."""
+    merged = site / INDEX
+    if not merged.is_file():
+        return []
+    written = []
+    for code, index in split_documents(json.loads(merged.read_text(encoding="utf-8")), roots).items():
+        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        target = site / roots[code] / INDEX
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(data, encoding="utf-8")
+        written.append(target)
+        if offline:
+            script = site / roots[code] / OFFLINE_INDEX
+            script.write_text(f"var __index = {data}", encoding="utf-8")
+            written.append(script)
+    return written

@@ -1,0 +1,211 @@
+"""The downloads of the built site: the offline archive (unzipped and opened from file:// in
+real headless Chromium with the network cut off), the print editions, the PDFs, and the sizes
+the pages state. Uses the session's one real build (`built`) and one browser (`browser`)."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from scripts.archive import ZIP_DATE, human_size, make_zip
+from scripts.downloads import ARCHIVE, ARCHIVE_ROOT, DOWNLOADS, pdf_name
+from tests.test_site import Built, parse
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:selenium")
+
+LOCAL_SCHEMES = ("file", "data", "blob", "about")
+SLOT = re.compile(r'data-size-of="([^"]+)" data-locale="([^"]+)">([^<]*)</span>')
+# (page language, word): a word of each edition, and an English word that French pages also
+# hold (quoting the English title): on a French page, it must find French pages only.
+SEARCHES = [("en", "returnees"), ("fr", "rapatriés"), ("es", "retorno"), ("fr", "returnees")]
+
+
+@pytest.fixture(scope="module")
+def archive(built: Built, tmp_path_factory) -> Path:
+    """The offline archive, unzipped into a fresh folder: its root."""
+    target = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(built.site / DOWNLOADS / ARCHIVE) as zipped:
+        zipped.extractall(target)
+    return target / ARCHIVE_ROOT
+
+
+def locale_of(built: Built, lang: str) -> str:
+    return next(language.locale for language in built.content.languages if language.code == lang)
+
+
+def offline_url(built: Built, lang: str, path: str) -> str:
+    """`agenda/` -> `agenda.html`, `` -> `index.html`, under the language's folder."""
+    stem = path.rstrip("/") or "index"
+    return built.prefix(lang) + stem + ".html"
+
+
+# --- sizes and files --------------------------------------------------------------------------
+
+
+def test_every_page_links_to_the_downloads_with_their_exact_size(built: Built):
+    sizes = {name: (built.site / DOWNLOADS / name).stat().st_size
+             for name in [ARCHIVE, *(pdf_name(lang) for lang in built.codes)]}
+    for url_path in built.pages:
+        lang = built.lang_of(url_path)
+        html = (built.site / (url_path + "index.html" if url_path.endswith("/") or not url_path
+                              else url_path)).read_text(encoding="utf-8")
+        slots = {name: (locale, text) for name, locale, text in SLOT.findall(html)}
+        assert set(slots) == {ARCHIVE, pdf_name(lang)}, f"{url_path}: {sorted(slots)}"
+        for name, (locale, text) in slots.items():
+            assert locale == locale_of(built, lang)
+            assert text == human_size(sizes[name], locale), f"{url_path}: {name} {text!r}"
+
+
+def test_sizes_are_written_for_the_reader():
+    assert human_size(2_392_262, "en_GB") == "2.4 MB"
+    assert human_size(2_392_262, "fr_FR") == "2,4\u202fMo"
+    assert human_size(243_350, "es_ES") == "243 kB"
+
+
+def test_the_archive_holds_every_page_of_every_language_and_the_pdfs(built: Built):
+    with zipfile.ZipFile(built.site / DOWNLOADS / ARCHIVE) as zipped:
+        names = zipped.namelist()
+        infos = zipped.infolist()
+    assert names == sorted(names), "entries are in a fixed order"
+    assert {info.date_time for info in infos} == {ZIP_DATE}
+    inside = {name.removeprefix(ARCHIVE_ROOT + "/") for name in names}
+    assert len(inside) == len(names), "everything is under one folder"
+    for lang in built.codes:
+        for path in built.paths(lang):
+            assert offline_url(built, lang, path) in inside, (lang, path)
+        assert f"{DOWNLOADS}/{pdf_name(lang)}" in inside
+        assert f"{built.prefix(lang)}search/search_index.js" in inside
+    assert not any(name.startswith("sitemap") for name in inside)
+    assert not any(name.endswith(".zip") for name in inside), "the archive does not hold itself"
+
+
+def test_zipping_the_same_files_gives_the_same_bytes(tmp_path: Path):
+    tree = tmp_path / "tree"
+    (tree / "b").mkdir(parents=True)
+    for name, text in (("b/z.txt", "z"), ("a.txt", "a"), ("b/c.html", "<p>c</p>")):
+        (tree / name).write_text(text, encoding="utf-8")
+    first = make_zip(tree, tmp_path / "one.zip", "root").read_bytes()
+    for file in tree.rglob("*.txt"):
+        file.touch()
+        file.chmod(0o600)
+    second = make_zip(tree, tmp_path / "two.zip", "root").read_bytes()
+    assert first == second
+    with zipfile.ZipFile(tmp_path / "one.zip") as zipped:
+        assert zipped.namelist() == ["root/a.txt", "root/b/c.html", "root/b/z.txt"]
+
+
+def test_each_language_has_a_pdf(built: Built):
+    for lang in built.codes:
+        data = (built.site / DOWNLOADS / pdf_name(lang)).read_bytes()
+        assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+        assert len(data) > 50_000, f"{lang}: a whole publication cannot fit in {len(data)} bytes"
+
+
+# --- the print edition --------------------------------------------------------------------------
+
+
+def test_the_print_edition_holds_every_page_with_contents_and_footnotes(built: Built):
+    for lang in built.codes:
+        file = built.site / built.prefix(lang) / "print" / "index.html"
+        html = file.read_text(encoding="utf-8")
+        page = parse(file)
+        assert page.lang == lang
+        ids = re.findall(r'\sid="([^"]+)"', html)
+        duplicated = [i for i, n in Counter(ids).items() if n > 1]
+        assert not duplicated, f"{lang}: ids used twice: {duplicated[:5]}"
+        toc = re.search(r'<nav class="print-toc".*?</nav>', html, re.S)
+        assert toc, f"{lang}: no table of contents"
+        targets = re.findall(r'href="#([^"]+)"', toc.group(0))
+        chapters = re.findall(r'<section class="print-chapter" id="([^"]+)"', html)
+        book = [p for p in built.paths(lang) if p not in ("", "print/", "status/")
+                and not p.startswith("parallel/")]  # not home, print, status, side-by-side views
+        assert targets == chapters and len(chapters) == len(book)
+        assert "footnote-ref" in html and "footnote-backref" in html
+        for ref in re.findall(r'class="footnote-ref" href="#([^"]+)"', html):
+            assert ref in ids
+        assert "<details " not in html.replace("<details open", ""), "collapsed details on paper"
+        content = html.split('<div class="print-edition">', 1)[1].split("</article>", 1)[0]
+        for href in re.findall(r'href="([^"#][^"]*)"', content):  # the rest are links inside
+            assert urlsplit(href).scheme or f"{DOWNLOADS}/" in href, f"{lang}: {href}"
+
+
+# --- in the browser, from file://, offline -------------------------------------------------------
+
+
+def _open(browser, archive: Path, url: str) -> None:
+    browser.open((archive / url).as_uri())
+
+
+def _left_file(browser) -> list[str]:
+    return [u for u in browser.requests() if urlsplit(u).scheme not in LOCAL_SCHEMES]
+
+
+def test_every_offline_page_loads_its_scripts_and_styles_without_any_request_leaving_disk(
+        built: Built, archive: Path, browser):
+    browser.open("about:blank")
+    browser.requests(), browser.console_errors()  # what the browser did before: not ours
+    for lang in built.codes:
+        for path in sorted(built.paths(lang)) + ["print/"]:
+            url = offline_url(built, lang, path)
+            _open(browser, archive, url)
+            assert browser.script("return document.documentElement.lang") == lang
+            header = browser.script(
+                "return getComputedStyle(document.querySelector('.md-header')).position")
+            assert header == "sticky", f"{url}: the theme's stylesheet is not applied"
+            assert browser.script("return typeof window.document$") == "object", \
+                f"{url}: the theme's script did not run"
+            assert browser.console_errors() == [], url
+            assert _left_file(browser) == [], url
+
+
+def test_the_sites_own_stylesheet_applies_offline(built: Built, archive: Path, browser):
+    _open(browser, archive, offline_url(built, "fr", "agenda/"))
+    weight = browser.script("return getComputedStyle(document.querySelector('.slot-time')).fontWeight")
+    assert weight == "700"
+
+
+def test_previous_and_next_lead_to_the_neighbouring_pages(built: Built, archive: Path, browser):
+    _open(browser, archive, offline_url(built, "es", "summary/"))
+    browser.script("document.querySelector('a.md-footer__link--next').click()")
+    assert browser.driver.current_url.endswith("/es/acronyms.html")
+    browser.script("document.querySelector('a.md-footer__link--prev').click()")
+    assert browser.driver.current_url.endswith("/es/summary.html")
+    assert browser.script("return document.querySelector('h1').textContent").strip()
+
+
+def test_the_language_selector_lands_on_the_same_page(built: Built, archive: Path, browser):
+    chapter = next(p for p in sorted(built.paths("fr")) if p.startswith("report/"))
+    _open(browser, archive, offline_url(built, "fr", chapter))
+    for lang in built.codes:
+        browser.script("[...document.querySelectorAll('a.md-select__link')]"
+                       ".find(a => a.getAttribute('lang') === arguments[0]).click()", lang)
+        assert browser.driver.current_url == (archive / offline_url(built, lang, chapter)).as_uri()
+        assert browser.script("return document.documentElement.lang") == lang
+        _open(browser, archive, offline_url(built, "fr", chapter))
+    assert _left_file(browser) == []
+
+
+@pytest.mark.parametrize(("lang", "word"), SEARCHES)
+def test_search_finds_pages_in_the_language_of_the_page(built: Built, archive: Path, browser,
+                                                        lang, word):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    _open(browser, archive, offline_url(built, lang, "agenda/"))
+    field = browser.driver.find_element(By.CSS_SELECTOR, "input.md-search__input")
+    field.click()
+    field.send_keys(word)
+    results = WebDriverWait(browser.driver, 10).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item a"))
+    hrefs = [a.get_attribute("href") for a in results]
+    root = archive.as_uri() + "/"
+    for href in hrefs:
+        assert href.startswith(root), href
+        assert built.lang_of(href[len(root):]) == lang, f"{word}: {href}"
+    assert browser.console_errors() == []
+    assert _left_file(browser) == []

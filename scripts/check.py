@@ -11,11 +11,11 @@ from typing import Iterator
 
 from . import inline
 from .load import Loaded, Located
-from .models import Agenda, Block, Document, Edition, ListBlock, Paragraph, Quote
+from .models import Agenda, Document, Edition
 from .parity import compare
 from .problems import Problem
 from .references import check_references
-from .translation import check_translations
+from .translation import block_texts, check_translations
 
 # Keys whose values are not text a reader sees: ids, times, codes.
 _NOT_TEXT = {"id", "start", "end", "kind", "date", "country", "moderator", "speakers", "related",
@@ -57,30 +57,16 @@ def check_text(located: Located) -> Iterator[Problem]:
             yield located.problem(key, str(error))
 
 
-def _block_texts(blocks: tuple[Block, ...]) -> Iterator[str]:
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            yield block.text
-            if block.lead:
-                yield block.lead
-        elif isinstance(block, ListBlock):
-            for item in block.items:
-                yield item.text
-                yield from _block_texts(item.blocks)
-        elif isinstance(block, Quote):
-            yield from _block_texts(block.blocks)
-
-
 def document_texts(document: Document) -> Iterator[str]:
     """Every text of a document that may carry a footnote reference, headings included."""
     yield document.title
     if document.subtitle:
         yield document.subtitle
-    yield from _block_texts(document.blocks)
+    yield from block_texts(document.blocks)
     for section in document.walk():
         if section.title:
             yield section.title
-        yield from _block_texts(section.blocks)
+        yield from block_texts(section.blocks)
 
 
 def check_footnotes(path: str, texts: Iterator[str], footnotes: dict[str, str],
@@ -166,7 +152,7 @@ def check_edition(edition: Edition, files: dict[str, Located]) -> Iterator[Probl
         located = files[definitions.path]
         texts = [definitions.title] + ([definitions.subtitle] if definitions.subtitle else [])
         for term in definitions.terms:
-            texts += list(_block_texts(term.definition))
+            texts += list(block_texts(term.definition))
         yield from check_footnotes(definitions.path, iter(texts), definitions.footnotes, located)
         ids = {t.id for t in definitions.terms}
         for i, term in enumerate(definitions.terms):

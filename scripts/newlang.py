@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from .load import read_content
-from .translation import digest, edition_units, unit_key
+from .translation import digest, edition_units, unit_mappings
 
 CODE = re.compile(r"^[a-z]{2,3}$")
 
@@ -25,21 +25,8 @@ class NewLanguageError(Exception):
 
 def _marked_copy(text: str, located, stem: str, units: dict[str, list[str]]) -> str:
     """The file's text with `untranslated: true` and `source:` after the first line of each unit."""
-    inserts: list[tuple[int, int, str]] = []
-
-    def visit(value, key=()):
-        if isinstance(value, dict):
-            unit = unit_key(stem, key, value)
-            if unit in units:
-                line, column = located.position(key)
-                inserts.append((line, column - 1, digest(units[unit])))
-            for name, child in value.items():
-                visit(child, key + (name,))
-        elif isinstance(value, list):
-            for i, child in enumerate(value):
-                visit(child, key + (i,))
-
-    visit(located.data)
+    inserts = [(located.position(key)[0], located.position(key)[1] - 1, digest(units[unit]))
+               for unit, key, _mapping in unit_mappings(located, stem) if unit in units]
     lines = text.split("\n")
     for line, indent, source in sorted(inserts, reverse=True):
         lines[line:line] = [" " * indent + "untranslated: true", " " * indent + f'source: "{source}"']

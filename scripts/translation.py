@@ -107,6 +107,22 @@ class Marking:
     column: int
 
 
+def unit_mappings(located: Located, stem: str) -> Iterator[tuple[str, tuple, dict]]:
+    """Every mapping of a loaded file that is a translation unit: (unit key, path, mapping)."""
+    def visit(value, key=()):
+        if isinstance(value, dict):
+            unit = unit_key(stem, key, value)
+            if unit is not None:
+                yield unit, key, value
+            for name, child in value.items():
+                yield from visit(child, key + (name,))
+        elif isinstance(value, list):
+            for i, child in enumerate(value):
+                yield from visit(child, key + (i,))
+
+    yield from visit(located.data)
+
+
 def markings(files: dict[str, Located], lang: str) -> dict[str, Marking]:
     """Where every unit of a language's files stands, with its `source:` and `untranslated:`."""
     out: dict[str, Marking] = {}
@@ -115,21 +131,10 @@ def markings(files: dict[str, Located], lang: str) -> dict[str, Marking]:
         if not path.startswith(prefix):
             continue
         stem = path[len(prefix):].rsplit(".", 1)[0]
-
-        def visit(value, key=()):
-            if isinstance(value, dict):
-                unit = unit_key(stem, key, value)
-                if unit is not None:
-                    line, column = located.position(key)
-                    out[unit] = Marking(value.get("source"), value.get("untranslated") is True,
-                                        path, line, column)
-                for name, child in value.items():
-                    visit(child, key + (name,))
-            elif isinstance(value, list):
-                for i, child in enumerate(value):
-                    visit(child, key + (i,))
-
-        visit(located.data)
+        for unit, key, value in unit_mappings(located, stem):
+            line, column = located.position(key)
+            out[unit] = Marking(value.get("source"), value.get("untranslated") is True,
+                                path, line, column)
     return out
 
 

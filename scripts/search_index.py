@@ -4,8 +4,15 @@ The theme's search (Material) reads one index, `search/search_index.json`, merge
 mkdocs-static-i18n from every language. This splits it: each language root gets its own
 `<root>search/search_index.json` (and `search_index.js`, which the theme loads instead when
 the site is opened from `file://`), holding only that language's pages with locations
-relative to that root, and stemming for that language only. overrides/main.html points each
+relative to that root, and that language's stemmer. overrides/main.html points each
 page's search at its language root.
+
+Stemming: Material's search worker loads lunr-languages' stemmer for each code in the index's
+`lang` (`assets/javascripts/lunr/min/lunr.<code>.min.js`, shipped with the theme, so served by
+the site itself) and then *removes* every pipeline step not listed in `pipeline`. The theme's
+default pipeline is English's `stopWordFilter` alone, for every language, which would drop the
+French and Spanish stemmers ("retours" would not find "retour"). Each language's index
+therefore lists the whole pipeline.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from pathlib import Path
 
 INDEX = "search/search_index.json"
 OFFLINE_INDEX = "search/search_index.js"
+PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]  # the worker keeps only the steps listed
 
 
 def split_documents(index: dict, roots: dict[str, str]) -> dict[str, dict]:
@@ -31,8 +39,11 @@ def split_documents(index: dict, roots: dict[str, str]) -> dict[str, dict]:
     known = config.get("lang", [])
     out = {}
     for code in roots:
-        lang = [code] if code in known else known
-        out[code] = {"config": {**config, "lang": lang}, "docs": docs[code]}
+        if code in known:  # lunr-languages has a stemmer for it
+            settings = {"lang": [code], "pipeline": PIPELINE}
+        else:  # no stemmer: whole words only (lunr's English trimmer would cut accented letters)
+            settings = {"lang": ["en"], "pipeline": []}
+        out[code] = {"config": {**config, **settings}, "docs": docs[code]}
     return out
 
 

@@ -107,7 +107,8 @@ def configure_languages(config: MkDocsConfig, site: Site) -> None:
         {"locale": language.code, "name": language.name, "default": language.code == site.default,
          "build": True, "site_name": site.ui[language.code]["site_name"],
          "site_description": site.ui[language.code]["site_description"],
-         "nav": nav_config(site.nav[language.code])}
+         "nav": nav_config(site.nav[language.code]),
+         **_palette_names(config, site.ui[language.code])}
         for language in site.languages]
     fresh = I18nPluginConfig()
     fresh.load_dict(raw)
@@ -117,6 +118,21 @@ def configure_languages(config: MkDocsConfig, site: Site) -> None:
     if errors:
         raise PluginError("i18n plugin: " + "; ".join(f"{k}: {e}" for k, e in errors))
     plugin.config = fresh
+
+
+# The label of the colour-scheme toggle of each palette in mkdocs.yml, by the scheme it leaves:
+# a light palette's toggle switches to dark, and the other way round.
+PALETTE_TOGGLE_KEYS = {"default": "palette_to_dark", "slate": "palette_to_light"}
+
+
+def _palette_names(config: MkDocsConfig, ui: dict[str, str]) -> dict:
+    """The i18n plugin's per-language theme override that names each palette toggle in the
+    language's interface words (mkdocs.yml's names are placeholders)."""
+    palettes = config.theme.get("palette") or []
+    if not isinstance(palettes, list) or not all("toggle" in p for p in palettes):
+        return {}
+    return {"theme": {"palette": [
+        {"toggle": {"name": ui[PALETTE_TOGGLE_KEYS[p.get("scheme", "default")]]}} for p in palettes]}}
 
 
 @event_priority(100)  # before the i18n plugin's on_config (-100) reads its languages

@@ -26,12 +26,8 @@ SEARCHES = [("en", "returnees"), ("fr", "rapatriés"), ("es", "retorno"), ("fr",
 
 
 @pytest.fixture(scope="module")
-def archive(built: Built, tmp_path_factory) -> Path:
-    """The offline archive, unzipped into a fresh folder: its root."""
-    target = tmp_path_factory.mktemp("unzipped")
-    with zipfile.ZipFile(built.site / DOWNLOADS / ARCHIVE) as zipped:
-        zipped.extractall(target)
-    return target / ARCHIVE_ROOT
+def archive(unzipped_archive: Path) -> Path:
+    return unzipped_archive
 
 
 def locale_of(built: Built, lang: str) -> str:

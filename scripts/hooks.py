@@ -120,9 +120,15 @@ def configure_languages(config: MkDocsConfig, site: Site) -> None:
     plugin.config = fresh
 
 
-# The label of the colour-scheme toggle of each palette in mkdocs.yml, by the scheme it leaves:
-# a light palette's toggle switches to dark, and the other way round.
-PALETTE_TOGGLE_KEYS = {"default": "palette_to_dark", "slate": "palette_to_light"}
+# The colour-scheme toggle of each palette in mkdocs.yml switches to the next palette (the last
+# to the first); its label, in the language's interface words, names what comes next.
+PALETTE_TOGGLE_KEYS = {"system": "palette_to_system", "default": "palette_to_light",
+                       "slate": "palette_to_dark"}
+
+
+def _palette_kind(palette: dict) -> str:
+    """`system` for the palette that follows prefers-color-scheme, else its scheme."""
+    return "system" if palette.get("media") == "(prefers-color-scheme)" else palette.get("scheme", "default")
 
 
 def _palette_names(config: MkDocsConfig, ui: dict[str, str]) -> dict:
@@ -131,8 +137,9 @@ def _palette_names(config: MkDocsConfig, ui: dict[str, str]) -> dict:
     palettes = config.theme.get("palette") or []
     if not isinstance(palettes, list) or not all("toggle" in p for p in palettes):
         return {}
+    following = palettes[1:] + palettes[:1]
     return {"theme": {"palette": [
-        {"toggle": {"name": ui[PALETTE_TOGGLE_KEYS[p.get("scheme", "default")]]}} for p in palettes]}}
+        {"toggle": {"name": ui[PALETTE_TOGGLE_KEYS[_palette_kind(nxt)]]}} for nxt in following]}}
 
 
 @event_priority(100)  # before the i18n plugin's on_config (-100) reads its languages

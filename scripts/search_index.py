@@ -31,8 +31,12 @@ def split_documents(index: dict, roots: dict[str, str]) -> dict[str, dict]:
     longest prefix of its location."""
     by_length = sorted(roots.items(), key=lambda item: len(item[1]), reverse=True)
     docs: dict[str, list[dict]] = {code: [] for code in roots}
+    titles = {doc.get("location"): doc.get("title") for doc in index.get("docs", [])
+              if "#" not in doc.get("location", "#")}
     for doc in index.get("docs", []):
         location = doc.get("location", "")
+        if _emptied(doc, titles):
+            continue
         code, root = next((c, r) for c, r in by_length if location.startswith(r))
         docs[code].append({**doc, "location": location[len(root):]})
     config = index.get("config", {})
@@ -45,6 +49,15 @@ def split_documents(index: dict, roots: dict[str, str]) -> dict[str, dict]:
             settings = {"lang": ["en"], "pipeline": []}
         out[code] = {"config": {**config, **settings}, "docs": docs[code]}
     return out
+
+
+def _emptied(doc: dict, page_titles: dict[str, str]) -> bool:
+    """A section whose text was left out of the index (`data-search-exclude`: the original of
+    a fallback page, in another language): the theme keeps it, empty, under the page's title."""
+    location = doc.get("location", "")
+    page = location.split("#", 1)[0]
+    return ("#" in location and not doc.get("text", "").strip()
+            and doc.get("title") == page_titles.get(page))
 
 
 def write_language_indexes(site: Path, roots: dict[str, str], offline: bool) -> list[Path]:

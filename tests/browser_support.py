@@ -78,10 +78,21 @@ class Browser:
     def resize(self, width: int, height: int) -> None:
         self.driver.set_window_size(width, height)
 
+    def phone(self, width: int = 390, height: int = 844) -> None:
+        """A phone's viewport (touch, device pixel ratio 3), until `reset`."""
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": height, "deviceScaleFactor": 3, "mobile": True})
+
+    def prefers(self, scheme: str) -> None:
+        """Emulate the system's colour-scheme preference ("light" or "dark")."""
+        self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {
+            "features": [{"name": "prefers-color-scheme", "value": scheme}]})
+
     def reset(self) -> None:
         """A neutral state between tests: desktop size, no stored preferences (colour
         scheme), no emulated media."""
         self.resize(*WINDOW)
+        self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
         self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
         if self.driver.current_url.startswith(("http:", "file:")):
             self.script("try { localStorage.clear(); sessionStorage.clear() } catch (e) {}")

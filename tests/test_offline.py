@@ -77,6 +77,7 @@ def test_the_archive_holds_every_page_of_every_language_and_the_pdfs(built: Buil
         assert f"{DOWNLOADS}/{pdf_name(lang)}" in inside
         assert f"{built.prefix(lang)}search/search_index.js" in inside
     assert not any(name.startswith("sitemap") for name in inside)
+    assert not any(name.endswith("404.html") for name in inside), "a disk has no 'not found' page"
     assert not any(name.endswith(".zip") for name in inside), "the archive does not hold itself"
 
 

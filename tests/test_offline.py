@@ -206,3 +206,22 @@ def test_search_finds_pages_in_the_language_of_the_page(built: Built, archive: P
         assert built.lang_of(href[len(root):]) == lang, f"{word}: {href}"
     assert browser.console_errors() == []
     assert _left_file(browser) == []
+
+
+@pytest.mark.parametrize(("lang", "word", "inflection"), [("fr", "retours", "retour"), ("es", "migrantes", "migrante")])
+def test_offline_search_finds_inflections(built: Built, archive: Path, browser, lang, word, inflection):
+    """The stemming worker also runs inside the theme's file:// shim (iframe-worker)."""
+    import json
+
+    from tests.test_browser import search
+
+    _open(browser, archive, offline_url(built, lang, "agenda/"))
+    root = (archive / built.prefix(lang)).as_uri() + "/"
+    text = (archive / built.prefix(lang) / "search" / "search_index.js").read_text(encoding="utf-8")
+    index = {doc["location"]: f'{doc["title"]} {doc["text"]}'
+             for doc in json.loads(text[text.index("{"):])["docs"]}
+    found = [href[len(root):] for href in search(browser, word) if href.startswith(root)]
+    assert any(re.search(rf"\b{inflection}\b", index.get(loc, ""), re.I)
+               and not re.search(rf"\b{word}", index.get(loc, ""), re.I) for loc in found), word
+    assert browser.console_errors() == []
+    assert _left_file(browser) == []

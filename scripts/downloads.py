@@ -36,6 +36,7 @@ DOWNLOADS = "downloads"
 ARCHIVE_ROOT = "return-migration-idm15"  # the folder the archive unzips into
 ARCHIVE = f"{ARCHIVE_ROOT}-offline.zip"
 ARCHIVE_EXCLUDE = ("sitemap.xml",)  # addresses on the web server: meaningless on a disk
+NOT_FOUND = "404.html"  # each language's: served by a web server only, with absolute addresses
 PRINT_CSS = "assets/stylesheets/print.css"
 
 
@@ -163,5 +164,6 @@ def finish(site_dir: Path, site: Site, *, directory_urls: bool, offline: bool, w
         for name in pdfs:
             shutil.copyfile(downloads / name, tree / DOWNLOADS / name)
         fill_sizes(tree, {name: tree / DOWNLOADS / name for name in pdfs})
-        make_zip(tree, downloads / ARCHIVE, ARCHIVE_ROOT, exclude=ARCHIVE_EXCLUDE)
+        not_found = tuple(root + NOT_FOUND for root in roots.values())  # a disk has no "not found" page
+        make_zip(tree, downloads / ARCHIVE, ARCHIVE_ROOT, exclude=ARCHIVE_EXCLUDE + not_found)
     fill_sizes(site_dir, {name: downloads / name for name in [*pdfs, ARCHIVE]})

@@ -107,7 +107,8 @@ def configure_languages(config: MkDocsConfig, site: Site) -> None:
         {"locale": language.code, "name": language.name, "default": language.code == site.default,
          "build": True, "site_name": site.ui[language.code]["site_name"],
          "site_description": site.ui[language.code]["site_description"],
-         "nav": nav_config(site.nav[language.code])}
+         "nav": nav_config(site.nav[language.code]),
+         **_palette_names(config, site.ui[language.code])}
         for language in site.languages]
     fresh = I18nPluginConfig()
     fresh.load_dict(raw)
@@ -117,6 +118,28 @@ def configure_languages(config: MkDocsConfig, site: Site) -> None:
     if errors:
         raise PluginError("i18n plugin: " + "; ".join(f"{k}: {e}" for k, e in errors))
     plugin.config = fresh
+
+
+# The colour-scheme toggle of each palette in mkdocs.yml switches to the next palette (the last
+# to the first); its label, in the language's interface words, names what comes next.
+PALETTE_TOGGLE_KEYS = {"system": "palette_to_system", "default": "palette_to_light",
+                       "slate": "palette_to_dark"}
+
+
+def _palette_kind(palette: dict) -> str:
+    """`system` for the palette that follows prefers-color-scheme, else its scheme."""
+    return "system" if palette.get("media") == "(prefers-color-scheme)" else palette.get("scheme", "default")
+
+
+def _palette_names(config: MkDocsConfig, ui: dict[str, str]) -> dict:
+    """The i18n plugin's per-language theme override that names each palette toggle in the
+    language's interface words (mkdocs.yml's names are placeholders)."""
+    palettes = config.theme.get("palette") or []
+    if not isinstance(palettes, list) or not all("toggle" in p for p in palettes):
+        return {}
+    following = palettes[1:] + palettes[:1]
+    return {"theme": {"palette": [
+        {"toggle": {"name": ui[PALETTE_TOGGLE_KEYS[_palette_kind(nxt)]]}} for nxt in following]}}
 
 
 @event_priority(100)  # before the i18n plugin's on_config (-100) reads its languages

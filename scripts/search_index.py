@@ -4,8 +4,15 @@ The theme's search (Material) reads one index, `search/search_index.json`, merge
 mkdocs-static-i18n from every language. This splits it: each language root gets its own
 `<root>search/search_index.json` (and `search_index.js`, which the theme loads instead when
 the site is opened from `file://`), holding only that language's pages with locations
-relative to that root, and stemming for that language only. overrides/main.html points each
+relative to that root, and that language's stemmer. overrides/main.html points each
 page's search at its language root.
+
+Stemming: Material's search worker loads lunr-languages' stemmer for each code in the index's
+`lang` (`assets/javascripts/lunr/min/lunr.<code>.min.js`, shipped with the theme, so served by
+the site itself) and then *removes* every pipeline step not listed in `pipeline`. The theme's
+default pipeline is English's `stopWordFilter` alone, for every language, which would drop the
+French and Spanish stemmers ("retours" would not find "retour"). Each language's index
+therefore lists the whole pipeline.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from pathlib import Path
 
 INDEX = "search/search_index.json"
 OFFLINE_INDEX = "search/search_index.js"
+PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]  # the worker keeps only the steps listed
 
 
 def split_documents(index: dict, roots: dict[str, str]) -> dict[str, dict]:
@@ -23,17 +31,33 @@ def split_documents(index: dict, roots: dict[str, str]) -> dict[str, dict]:
     longest prefix of its location."""
     by_length = sorted(roots.items(), key=lambda item: len(item[1]), reverse=True)
     docs: dict[str, list[dict]] = {code: [] for code in roots}
+    titles = {doc.get("location"): doc.get("title") for doc in index.get("docs", [])
+              if "#" not in doc.get("location", "#")}
     for doc in index.get("docs", []):
         location = doc.get("location", "")
+        if _emptied(doc, titles):
+            continue
         code, root = next((c, r) for c, r in by_length if location.startswith(r))
         docs[code].append({**doc, "location": location[len(root):]})
     config = index.get("config", {})
     known = config.get("lang", [])
     out = {}
     for code in roots:
-        lang = [code] if code in known else known
-        out[code] = {"config": {**config, "lang": lang}, "docs": docs[code]}
+        if code in known:  # lunr-languages has a stemmer for it
+            settings = {"lang": [code], "pipeline": PIPELINE}
+        else:  # no stemmer: whole words only (lunr's English trimmer would cut accented letters)
+            settings = {"lang": ["en"], "pipeline": []}
+        out[code] = {"config": {**config, **settings}, "docs": docs[code]}
     return out
+
+
+def _emptied(doc: dict, page_titles: dict[str, str]) -> bool:
+    """A section whose text was left out of the index (`data-search-exclude`: the original of
+    a fallback page, in another language): the theme keeps it, empty, under the page's title."""
+    location = doc.get("location", "")
+    page = location.split("#", 1)[0]
+    return ("#" in location and not doc.get("text", "").strip()
+            and doc.get("title") == page_titles.get(page))
 
 
 def write_language_indexes(site: Path, roots: dict[str, str], offline: bool) -> list[Path]:

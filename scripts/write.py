@@ -27,6 +27,8 @@ def page_text(page: Page) -> str:
     meta = {"description": page.description}
     if page.original:
         meta["original_language"] = page.original
+    if not page.searched:
+        meta["search"] = {"exclude": True}  # the theme's search leaves the page out
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000).strip()
     notice = (f"<!-- {MARKER} {sources} by `mkdocs build` (scripts/hooks.py). "
               "Do not edit: edit the YAML instead. -->")

@@ -3,17 +3,24 @@ Selenium: a session-scoped browser and what tests ask of a page. Reusable by any
 `from tests.browser_support import browser` makes the fixture available there (or list it in
 conftest.py).
 
-The browser is cut off from the network (DevTools `Network.emulateNetworkConditions`
-offline) and records every request it attempts (the performance log's `Network.*` events),
-so a test can assert that nothing left `file://`.
+The browser reaches nothing but this machine: every request for another host goes to a proxy
+that does not exist (`--proxy-server` on a closed local port; only 127.0.0.1 and `file://`
+bypass it), so the built site can be served on a local port (the `served` fixture) while any
+request for the web fails. The browser records every request it attempts (the performance
+log's `Network.*` events), so a test can assert that nothing left `file://` or the local
+server.
 """
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import os
 import shutil
+import socket
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +33,14 @@ OPTIONS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-backgro
            "--disable-component-update", "--disable-sync", "--no-first-run",
            "--disable-default-apps", "--disable-extensions", "--window-size=1280,900",
            "--allow-file-access-from-files")
+WINDOW = (1280, 900)
+
+
+def _closed_port() -> int:
+    """A local port nobody listens on (bound, then released): the dead proxy."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 @dataclass
@@ -54,6 +69,34 @@ class Browser:
     def script(self, source: str, *args):
         return self.driver.execute_script(source, *args)
 
+    def wait(self, condition, timeout: float = 10):
+        """Wait until `condition(driver)` is truthy; returns its value."""
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        return WebDriverWait(self.driver, timeout).until(condition)
+
+    def resize(self, width: int, height: int) -> None:
+        self.driver.set_window_size(width, height)
+
+    def phone(self, width: int = 390, height: int = 844) -> None:
+        """A phone's viewport (touch, device pixel ratio 3), until `reset`."""
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": height, "deviceScaleFactor": 3, "mobile": True})
+
+    def prefers(self, scheme: str) -> None:
+        """Emulate the system's colour-scheme preference ("light" or "dark")."""
+        self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {
+            "features": [{"name": "prefers-color-scheme", "value": scheme}]})
+
+    def reset(self) -> None:
+        """A neutral state between tests: desktop size, no stored preferences (colour
+        scheme), no emulated media."""
+        self.resize(*WINDOW)
+        self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+        if self.driver.current_url.startswith(("http:", "file:")):
+            self.script("try { localStorage.clear(); sessionStorage.clear() } catch (e) {}")
+
 
 def _driver(profile: Path):
     from selenium import webdriver
@@ -64,12 +107,12 @@ def _driver(profile: Path):
     for option in OPTIONS:
         options.add_argument(option)
     options.add_argument(f"--user-data-dir={profile}")
+    # No network but this machine: a request to any other host fails (and is still logged).
+    options.add_argument(f"--proxy-server=http://127.0.0.1:{_closed_port()}")
+    options.add_argument("--proxy-bypass-list=<-loopback>;127.0.0.1")
     options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
-    # No network at all: a request to any host fails (and is still logged, so tests see it).
     driver.execute_cdp_cmd("Network.enable", {})
-    driver.execute_cdp_cmd("Network.emulateNetworkConditions", {
-        "offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
     return driver
 
 
@@ -88,3 +131,32 @@ def browser():
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def served(built):
+    """The session's built site over HTTP on a free local port, at the path of its SITE_URL
+    (`/idm/`, so that the 404 pages' absolute addresses resolve): returns the site's root URL.
+    Directory URLs and `fetch` (search index, sitemap) need a server; file:// is the
+    offline archive's business."""
+    from urllib.parse import urlsplit
+
+    from tests.test_site import SITE_URL
+
+    mount = urlsplit(SITE_URL).path  # "/idm/"
+    root = Path(tempfile.mkdtemp(prefix="served-"))
+    (root / mount.strip("/")).symlink_to(built.site, target_is_directory=True)
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}{mount}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        shutil.rmtree(root, ignore_errors=True)

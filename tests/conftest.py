@@ -10,7 +10,7 @@ import pytest
 from scripts import config
 from scripts.check import check
 from scripts.load import Loaded, read_content
-from tests.browser_support import browser  # noqa: F401  (headless Chromium, one per session)
+from tests.browser_support import browser, served  # noqa: F401  (one headless Chromium, one local server)
 
 
 @pytest.fixture(scope="session")
@@ -25,6 +25,19 @@ def built(tmp_path_factory):
     from tests.test_site import build_site
 
     return build_site(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def unzipped_archive(built, tmp_path_factory) -> Path:
+    """The offline archive of the session's build, unzipped into a fresh folder: its root."""
+    import zipfile
+
+    from scripts.downloads import ARCHIVE, ARCHIVE_ROOT, DOWNLOADS
+
+    target = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(built.site / DOWNLOADS / ARCHIVE) as zipped:
+        zipped.extractall(target)
+    return target / ARCHIVE_ROOT
 
 
 @pytest.fixture()

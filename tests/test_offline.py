@@ -26,12 +26,8 @@ SEARCHES = [("en", "returnees"), ("fr", "rapatriés"), ("es", "retorno"), ("fr",
 
 
 @pytest.fixture(scope="module")
-def archive(built: Built, tmp_path_factory) -> Path:
-    """The offline archive, unzipped into a fresh folder: its root."""
-    target = tmp_path_factory.mktemp("unzipped")
-    with zipfile.ZipFile(built.site / DOWNLOADS / ARCHIVE) as zipped:
-        zipped.extractall(target)
-    return target / ARCHIVE_ROOT
+def archive(unzipped_archive: Path) -> Path:
+    return unzipped_archive
 
 
 def locale_of(built: Built, lang: str) -> str:
@@ -81,6 +77,7 @@ def test_the_archive_holds_every_page_of_every_language_and_the_pdfs(built: Buil
         assert f"{DOWNLOADS}/{pdf_name(lang)}" in inside
         assert f"{built.prefix(lang)}search/search_index.js" in inside
     assert not any(name.startswith("sitemap") for name in inside)
+    assert not any(name.endswith("404.html") for name in inside), "a disk has no 'not found' page"
     assert not any(name.endswith(".zip") for name in inside), "the archive does not hold itself"
 
 
@@ -207,5 +204,24 @@ def test_search_finds_pages_in_the_language_of_the_page(built: Built, archive: P
     for href in hrefs:
         assert href.startswith(root), href
         assert built.lang_of(href[len(root):]) == lang, f"{word}: {href}"
+    assert browser.console_errors() == []
+    assert _left_file(browser) == []
+
+
+@pytest.mark.parametrize(("lang", "word", "inflection"), [("fr", "retours", "retour"), ("es", "migrantes", "migrante")])
+def test_offline_search_finds_inflections(built: Built, archive: Path, browser, lang, word, inflection):
+    """The stemming worker also runs inside the theme's file:// shim (iframe-worker)."""
+    import json
+
+    from tests.test_browser import search
+
+    _open(browser, archive, offline_url(built, lang, "agenda/"))
+    root = (archive / built.prefix(lang)).as_uri() + "/"
+    text = (archive / built.prefix(lang) / "search" / "search_index.js").read_text(encoding="utf-8")
+    index = {doc["location"]: f'{doc["title"]} {doc["text"]}'
+             for doc in json.loads(text[text.index("{"):])["docs"]}
+    found = [href[len(root):] for href in search(browser, word) if href.startswith(root)]
+    assert any(re.search(rf"\b{inflection}\b", index.get(loc, ""), re.I)
+               and not re.search(rf"\b{word}", index.get(loc, ""), re.I) for loc in found), word
     assert browser.console_errors() == []
     assert _left_file(browser) == []

@@ -182,7 +182,8 @@ def test_fallback_page_has_a_notice_and_the_original_marked_with_its_lang(en):
     assert page.original == "es" and page.title == "Council Note"
     assert page.body.startswith('!!! info "Not yet translated"\n\n    This document exists only in Spanish.')
     assert "`content/es/council-note.yml` to `content/en/council-note.yml`" in page.body
-    inside = page.body.split('<div lang="es" markdown="1">', 1)[1]
+    # the original, in Spanish, stays out of the English search index (the notice is searched)
+    inside = page.body.split('<div lang="es" data-search-exclude markdown="1">', 1)[1]
     assert inside.rstrip().endswith("</div>")
     # footnotes stay inside the element that carries lang="es"
     assert '<sup id="fnref-1">[1](#fn-1)</sup>' in inside and "Nota al pie.\n{ #fn-1 }" in inside

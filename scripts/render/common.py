@@ -29,6 +29,9 @@ class Page:
     sources: tuple[str, ...]  # the content files it is generated from
     original: str | None = None  # language of the text shown, when it is not the reader's
     title_id: str | None = None  # anchor id of the page heading
+    # In the language's search index: not the side-by-side views, whose text is in every
+    # language (a search finds pages of the reader's language only).
+    searched: bool = True
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,8 @@ def fallback_page(original: Page, original_lang: str, title: str, ctx: Context,
     help_ = ctx.md("fallback_help", path=f"`{source}`", target=f"`{target}`")
     notice = translation_notice(ctx, "info", "fallback_title", f"{text}\n\n{help_}")
     shown_title = f"**{escape(original.title)}**"
-    body = (f"{notice}\n\n<div lang=\"{original_lang}\" markdown=\"1\">\n\n{shown_title}\n\n"
+    # The original is left out of the search index of the reader's language (the notice stays).
+    body = (f"{notice}\n\n<div lang=\"{original_lang}\" data-search-exclude markdown=\"1\">\n\n{shown_title}\n\n"
             f"{inline_footnotes(original.body)}\n\n</div>")
     description = ctx.word(key).format(language=ctx.language_name(original_lang),
                                        reader=ctx.language_name(ctx.lang))

@@ -182,4 +182,4 @@ def parallel_page(title: str, source_path: str, columns: list[Column], reference
     parts.append("</div>")
     return Page(path=path, title=ctx.word("parallel_title").format(title=title),
                 description=ctx.word("parallel_description").format(title=title),
-                body="\n\n".join(parts), sources=sources)
+                body="\n\n".join(parts), sources=sources, searched=False)

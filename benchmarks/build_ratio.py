@@ -1,0 +1,78 @@
+"""The cost of our own pipeline: a full clean `mkdocs build --strict` of the site, against a
+plain Material + mkdocs-static-i18n build of the very Markdown our hook generated (docs/),
+measured in the same run. The plain build has the same theme, plugins (search, i18n) and
+Markdown extensions, and no hook: no loading or checking of the YAML, no rendering, no
+per-language search indexes, print editions, PDFs or offline archive.
+
+    python benchmarks/build_ratio.py [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def timed(command: list[str], cwd: Path, env_extra: dict[str, str] | None = None) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env_extra or {})}
+    env.pop("SITE_OFFLINE", None)
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def plain_project(target: Path) -> Path:
+    """A copy of docs/ with an mkdocs.yml of the same theme, plugins and extensions, the
+    languages written out, and no hook."""
+    languages = yaml.safe_load((ROOT / "content" / "languages.yml").read_text(encoding="utf-8"))
+    entries, reference = languages["languages"], languages["reference"]
+    shutil.copytree(ROOT / "docs", target / "docs")
+    config = {
+        "site_name": "Plain", "docs_dir": "docs", "use_directory_urls": True,
+        "theme": {"name": "material", "font": False},
+        "plugins": ["search", {"i18n": {"docs_structure": "folder", "fallback_to_default": False,
+                                        "languages": [{"locale": e["code"], "name": e.get("name", e["code"]),
+                                                       "default": e["code"] == reference, "build": True}
+                                                      for e in entries]}}],
+        "markdown_extensions": ["attr_list", "md_in_html", "footnotes", "abbr", "admonition",
+                                "sane_lists", "tables", "pymdownx.details", {"toc": {"permalink": True}}],
+    }
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return target
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    ours, plain, pages_only = [], [], []
+    with tempfile.TemporaryDirectory(prefix="build-ratio-") as temp:
+        for run in range(args.runs):
+            site = Path(temp) / f"site-{run}"
+            ours.append(timed([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                               "--site-dir", str(site)], ROOT))
+            # Ours without the downloads (the offline copy's build: pages and indexes only).
+            pages_only.append(timed([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                                     "--site-dir", str(site) + "-pages"], ROOT, {"SITE_OFFLINE": "true"}))
+            project = plain_project(Path(temp) / f"plain-{run}")
+            plain.append(timed([sys.executable, "-m", "mkdocs", "build", "--quiet"], project))
+    ours_m, plain_m, pages_m = (statistics.median(x) for x in (ours, plain, pages_only))
+    print(f"our full build (pages, PDFs, offline archive): median {ours_m:.1f} s  {[round(x, 1) for x in ours]}")
+    print(f"our pages only (no PDFs, no archive):          median {pages_m:.1f} s  {[round(x, 1) for x in pages_only]}")
+    print(f"plain Material + i18n, same Markdown:          median {plain_m:.1f} s  {[round(x, 1) for x in plain]}")
+    print(f"ratio full / plain: {ours_m / plain_m:.1f}x; pages only / plain: {pages_m / plain_m:.1f}x")
+
+
+if __name__ == "__main__":
+    main()

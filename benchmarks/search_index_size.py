@@ -1,0 +1,52 @@
+"""The size of each language's search index (scripts/search_index.py), raw and gzipped (as
+a host serves it), with its number of entries; their sum is about what the one index that
+mkdocs-static-i18n merges from every language would weigh, fetched by every page. The offline
+copy's `search_index.js` holds the same index as a script.
+
+    python benchmarks/search_index_size.py               # builds the pages into a temporary folder
+    python benchmarks/search_index_size.py --site site/  # a site already built
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from scripts import config  # noqa: E402
+from scripts.load import read_content  # noqa: E402
+from scripts.search_index import INDEX  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path)
+    args = parser.parse_args()
+    content = read_content(config.ROOT).content
+    with tempfile.TemporaryDirectory(prefix="index-size-") as temp:
+        site = args.site
+        if site is None:  # the offline copy's build: the same pages, no PDFs (faster)
+            site = Path(temp) / "site"
+            env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_OFFLINE": "true"}
+            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
+                           cwd=config.ROOT, env=env, check=True)
+        total_raw = total_docs = 0
+        print(f"{'language':<10}{'entries':>9}{'bytes':>12}{'gzip':>10}")
+        for language in content.languages:
+            root = "" if language.code == content.reference else f"{language.code}/"
+            data = (site / root / INDEX).read_bytes()
+            docs = len(json.loads(data)["docs"])
+            total_raw += len(data)
+            total_docs += docs
+            print(f"{language.code:<10}{docs:>9}{len(data):>12,}{len(gzip.compress(data, 6, mtime=0)):>10,}")
+        print(f"{'all (sum)':<10}{total_docs:>9}{total_raw:>12,}   (what one merged index would weigh, about)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,223 @@
+"""The site as a reader uses it, in the session's headless Chromium (tests/browser_support.py)
+on the session's build served on a local port: search typed into the real search box (results
+in the page's language only, inflections found), tooltips on hover, the agenda's collapsible
+questions, the navigation drawer on a phone, and the light/dark toggle. The language selector
+and keyboard tooltips are in tests/test_reading_browser.py; file:// in tests/test_offline.py."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+
+from scripts.search_index import INDEX
+from tests.test_site import Built
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:selenium")
+
+THEME_WORKER = "assets/javascripts/workers/search.a7633da7.min.js"  # the wrapper's import
+
+# (page language, typed word, a word of that language the search must also find as one of
+# its inflections: some result holds this form and not the typed one).
+SEARCHES = [("en", "migrants", "migrant"), ("fr", "retours", "retour"),
+            ("es", "migrantes", "migrante"), ("fr", "returnees", None)]
+
+
+@pytest.fixture()
+def browser_on(browser, served):
+    """The session's browser, reset, and a function that opens a path of the served site."""
+    browser.reset()
+
+    def open_path(path: str) -> None:
+        browser.open(served + path)
+
+    browser.root = served
+    browser.go = open_path
+    yield browser
+    browser.reset()
+
+
+def _index(built: Built, lang: str) -> dict[str, str]:
+    """location -> title and text of each entry of the language's search index."""
+    data = json.loads((built.site / built.prefix(lang) / INDEX).read_text(encoding="utf-8"))
+    return {doc["location"]: f'{doc["title"]} {doc["text"]}' for doc in data["docs"]}
+
+
+def search(browser, word: str) -> list[str]:
+    """Type `word` into the header's search box; every result's address, once all are shown
+    (the theme renders results ten pages at a time as the list scrolls; its count line says
+    how many pages it found)."""
+    field = browser.driver.find_element(By.CSS_SELECTOR, "input.md-search__input")
+    field.click()
+    field.send_keys(word)
+    browser.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item a"))
+    found = int(re.search(r"\d+", browser.script(
+        "return document.querySelector('.md-search-result__meta').textContent")).group())
+
+    bottom = [False]
+
+    def all_shown(driver):  # each reach of the list's end shows four more: up, down, up…
+        bottom[0] = not bottom[0]
+        hrefs = driver.execute_script(
+            "var wrap = document.querySelector('.md-search__scrollwrap');"
+            "wrap.scrollTop = arguments[0] ? wrap.scrollHeight : 0;"
+            "return [...document.querySelectorAll('.md-search-result__item a')].map(a => a.href)",
+            bottom[0])
+        return hrefs if len({h.split("#")[0] for h in hrefs}) >= found else None
+
+    return browser.wait(all_shown, 20)
+
+
+def test_the_wrapped_search_worker_imports_the_themes_worker(built: Built):
+    wrapper = (built.site / "assets/javascripts/workers/search-inflections.js").read_text(encoding="utf-8")
+    assert Path(THEME_WORKER).name in wrapper
+    assert (built.site / THEME_WORKER).is_file(), "Material's worker changed name: update both"
+
+
+def test_each_language_index_uses_its_stemmer(built: Built):
+    for lang in built.codes:
+        config = json.loads((built.site / built.prefix(lang) / INDEX).read_text(encoding="utf-8"))["config"]
+        assert config["lang"] == [lang]
+        assert "stemmer" in config["pipeline"], "the theme's worker removes steps not listed"
+        if lang != "en":  # lunr-languages' stemmer, served by the site itself
+            assert (built.site / f"assets/javascripts/lunr/min/lunr.{lang}.min.js").is_file()
+
+
+def test_no_sitemap_is_fetched_under_pages_and_the_alternates_stay(built: Built, browser_on):
+    browser_on.requests()
+    browser_on.go("es/agenda/")
+    browser_on.script("return new Promise(r => setTimeout(r, 200))")
+    assert [u for u in browser_on.requests() if "sitemap" in u] == []
+    assert browser_on.script("return document.querySelectorAll('link[rel=alternate][hreflang]').length") >= 3
+    assert browser_on.console_errors() == []
+
+
+def test_each_index_holds_only_text_in_its_language(built: Built):
+    """No side-by-side view (every language's text) and no fallback page's original; the
+    fallback page itself stays findable by its title and notice."""
+    spanish_only = "Breve panorama"  # a heading of the Council note, which exists only in Spanish
+    for lang in built.codes:
+        index = _index(built, lang)
+        assert not [loc for loc in index if loc.startswith(("parallel/", "print/"))], lang
+        assert "council-note/" in index
+        holds = any(spanish_only in text for text in index.values())
+        assert holds == (lang == "es"), lang
+
+
+@pytest.mark.parametrize(("lang", "word", "inflection"), SEARCHES)
+def test_search_finds_pages_of_the_page_language_and_inflections(built: Built, browser_on, lang, word,
+                                                                 inflection):
+    browser = browser_on
+    browser.go(built.prefix(lang) + "agenda/")
+    hrefs = search(browser, word)
+    assert hrefs, f"{word}: no result"
+    root = browser.root
+    index = _index(built, lang)
+    for href in hrefs:
+        assert href.startswith(root), href
+        path = href[len(root):]
+        assert built.lang_of(path) == lang, f"{word} on a {lang} page: {href}"
+    if inflection:
+        locations = [href[len(root) + len(built.prefix(lang)):] for href in hrefs]
+        only_inflected = [loc for loc in locations
+                          if re.search(rf"\b{inflection}\b", index.get(loc, ""), re.I)
+                          and not re.search(rf"\b{word}", index.get(loc, ""), re.I)]
+        assert only_inflected, f"{word!r} found no section that says only {inflection!r}"
+    assert browser.console_errors() == []
+
+
+def test_search_by_word_start_still_finds_while_typing(built: Built, browser_on):
+    browser_on.go("fr/")
+    hrefs = search(browser_on, "rapatri")  # rapatriés, rapatriement…
+    assert any("report/" in href for href in hrefs)
+
+
+@pytest.mark.parametrize("selector", ["a.glossary-term", 'abbr[tabindex="0"]'])
+def test_tooltips_show_on_hover(built: Built, browser_on, selector):
+    browser_on.go("es/report/globalized-world/")
+    element = browser_on.driver.find_element(By.CSS_SELECTOR, selector)
+    text = element.get_attribute("title")
+    assert text
+    browser_on.script("arguments[0].scrollIntoView({block: 'center'})", element)
+    ActionChains(browser_on.driver).move_to_element(element).perform()
+    browser_on.wait(lambda d: d.execute_script(
+        "return [...document.querySelectorAll('.md-tooltip2--active')]"
+        ".some(t => t.textContent.includes(arguments[0]))", text[:40]), 5)
+
+
+def test_the_agendas_guiding_questions_open_and_close(built: Built, browser_on):
+    browser_on.go("fr/agenda/")
+    details = browser_on.driver.find_element(By.CSS_SELECTOR, "details.question")
+    question = details.find_element(By.CSS_SELECTOR, "summary ~ *")
+    assert details.get_attribute("open") is None and not question.is_displayed()
+    summary = details.find_element(By.TAG_NAME, "summary")
+    browser_on.script("arguments[0].scrollIntoView({block: 'center'})", summary)
+    summary.click()
+    browser_on.wait(lambda d: question.is_displayed(), 5)
+    assert details.get_attribute("open") is not None
+    summary.click()
+    browser_on.wait(lambda d: not question.is_displayed(), 5)
+
+
+def test_the_navigation_drawer_on_a_phone_opens_and_a_link_navigates(built: Built, browser_on):
+    browser_on.phone()
+    browser_on.go("es/")
+    drawer = browser_on.driver.find_element(By.CSS_SELECTOR, "nav.md-nav--primary")
+    link = drawer.find_element(By.CSS_SELECTOR, 'a.md-nav__link[href$="summary/"]')
+    assert link.rect["x"] + link.rect["width"] <= 0, "the navigation is off screen until the drawer opens"
+    browser_on.driver.find_element(By.CSS_SELECTOR, 'label.md-header__button[for="__drawer"]').click()
+    browser_on.wait(lambda d: d.execute_script(  # the drawer's slide-in has finished
+        "var r = arguments[0].getBoundingClientRect(); return r.left >= 0 &&"
+        " document.elementFromPoint(r.left + 5, r.top + r.height / 2)?.closest('a') === arguments[0]",
+        link), 5)
+    link.click()
+    browser_on.wait(lambda d: d.current_url == browser_on.root + "es/summary/", 10)
+    assert browser_on.script("return document.documentElement.lang") == "es"
+    assert not browser_on.script("return document.getElementById('__drawer').checked")
+
+
+def _scheme(browser) -> str:
+    return browser.script("return document.body.getAttribute('data-md-color-scheme')")
+
+
+def _toggle_name(browser) -> str:
+    """The label of the palette toggle shown now: its palette's `aria-label` (the theme's
+    tooltips take the label's `title` away)."""
+    return browser.script("return [...document.querySelectorAll('form[data-md-component=palette] label')]"
+                          ".find(label => !label.hidden).previousElementSibling.getAttribute('aria-label')")
+
+
+def _toggle(browser):
+    """The palette toggle shown now (one per palette; the current one's is visible)."""
+    return next(label for label in browser.driver.find_elements(
+        By.CSS_SELECTOR, 'form[data-md-component="palette"] label.md-header__button') if label.is_displayed())
+
+
+def test_dark_mode_follows_the_system_until_the_reader_chooses_and_the_choice_persists(
+        built: Built, browser_on):
+    browser = browser_on
+    browser.prefers("dark")
+    browser.go("fr/")
+    assert _scheme(browser) == "slate"
+    browser.prefers("light")
+    browser.go("fr/agenda/")
+    assert _scheme(browser) == "default", "no choice made yet: the system's scheme"
+    light = browser.script("return getComputedStyle(document.body).backgroundColor")
+    assert _toggle_name(browser) == built.ui("fr", "palette_to_light")
+    _toggle(browser).click()  # system -> light
+    assert _toggle_name(browser) == built.ui("fr", "palette_to_dark")
+    _toggle(browser).click()  # light -> dark
+    browser.wait(lambda d: _scheme(browser) == "slate", 5)
+    assert browser.script("return getComputedStyle(document.body).backgroundColor") != light
+    assert _toggle_name(browser) == built.ui("fr", "palette_to_system")
+    browser.go("fr/people/")  # another page, the system still light: the reader's choice holds
+    assert _scheme(browser) == "slate"
+    browser.driver.refresh()
+    assert _scheme(browser) == "slate"
+    _toggle(browser).click()  # dark -> system (light)
+    browser.wait(lambda d: _scheme(browser) == "default", 5)
+    assert browser.console_errors() == []

@@ -225,3 +225,14 @@ def test_offline_search_finds_inflections(built: Built, archive: Path, browser, 
                and not re.search(rf"\b{word}", index.get(loc, ""), re.I) for loc in found), word
     assert browser.console_errors() == []
     assert _left_file(browser) == []
+
+
+def test_screen_only_links_are_hidden_on_paper():
+    """The `¶` paragraph links and "read side by side" links make no sense on paper (and in the
+    PDFs, which WeasyPrint renders with the print media rules)."""
+    from scripts.config import ROOT
+
+    css = (ROOT / "overrides/assets/stylesheets/print.css").read_text(encoding="utf-8")
+    print_rules = css.split("@media print {", 1)[1].split("}", 1)[0]
+    assert ".paragraph-link" in print_rules and ".parallel-link" in print_rules
+    assert "display: none" in print_rules

@@ -120,7 +120,7 @@ def check_agenda(agenda: Agenda, located: Located) -> Iterator[Problem]:
                                                  "remove the entry or add them to their slot")
 
 
-def check_ids(edition: Edition, files: dict[str, Located]) -> Iterator[Problem]:
+def check_ids(edition: Edition) -> Iterator[Problem]:
     """Ids are unique within a language: they are the anchors of the whole site."""
     first: dict[str, str] = {}
     entries: list[tuple[str, str, int]] = []
@@ -143,7 +143,7 @@ def check_ids(edition: Edition, files: dict[str, Located]) -> Iterator[Problem]:
 
 
 def check_edition(edition: Edition, files: dict[str, Located]) -> Iterator[Problem]:
-    yield from check_ids(edition, files)
+    yield from check_ids(edition)
     for document in edition.documents():
         yield from check_footnotes(document.path, document_texts(document), document.footnotes,
                                    files[document.path])

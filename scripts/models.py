@@ -95,8 +95,6 @@ class Front:
 
 # --- agenda --------------------------------------------------------------------------------
 
-SLOT_KINDS = ("registration", "opening", "keynote", "session", "testimony", "break", "closing")
-
 
 @dataclass(frozen=True)
 class Person:

@@ -2,7 +2,8 @@
 
   check          validate every content file and compare the languages; exit 1 on any error
   status         translation status per language and per file
-  new-language   create content/<code>/ from the reference language, ready to translate
+  translate      create content/<lang>/<file>.yml, a copy of the original ready to translate
+  new-language   create content/<code>/ from the reference language and declare the language
   coverage       show how much of each source edition the YAML holds, and what is missing
 """
 
@@ -52,11 +53,28 @@ def run_new_language(args: argparse.Namespace) -> int:
     except NewLanguageError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    for path in written:
+    for path in written[:-1]:
         print(f"created {path.relative_to(config.ROOT).as_posix()}")
-    print(f"\nTo build it, declare it in content/languages.yml:\n  - code: {args.code}\n"
-          f"    name: <the language's name in that language>\n    locale: {args.code}\n"
-          "Then translate the files one by one; `python -m scripts status` shows what is left.")
+    print(f"declared '{args.code}' in {written[-1].relative_to(config.ROOT).as_posix()} "
+          "(check its name there)")
+    print(f"\nEvery page of the site now exists in '{args.code}', showing the original text until it "
+          "is translated.\nTranslate the files one by one (delete each `untranslated: true` line "
+          "you translate);\n`python -m scripts status` shows what is left.")
+    return 0
+
+
+def run_translate(args: argparse.Namespace) -> int:
+    from .newlang import NewLanguageError, translate_file
+
+    try:
+        written = translate_file(config.ROOT, args.lang, args.file.removesuffix(".yml"))
+    except NewLanguageError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    relative = written.relative_to(config.ROOT).as_posix()
+    print(f"created {relative}: every part is marked `untranslated: true` and shows the original "
+          "text until you translate it.\nTranslate a part, delete its `untranslated: true` line, "
+          "then run `python -m scripts check`.")
     return 0
 
 
@@ -102,6 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate the content; exit 1 on any error")
     commands.add_parser("status", help="translation status per language and per file")
+    translate = commands.add_parser("translate", help="create content/<lang>/<file>.yml ready to translate")
+    translate.add_argument("lang", help="the language code, such as fr")
+    translate.add_argument("file", help="the file, such as series (content/<lang>/series.yml)")
     new = commands.add_parser("new-language", help="create content/<code>/ ready to translate")
     new.add_argument("code", help="the language code (ISO 639-1), such as pt")
     coverage = commands.add_parser("coverage", help="share of each source edition the YAML holds")
@@ -109,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     coverage.add_argument("--details", action="store_true", help="list what is missing")
     args = parser.parse_args(argv)
     handlers = {"check": run_check, "status": run_status, "new-language": run_new_language,
+                "translate": run_translate,
                 "coverage": run_coverage}
     return handlers[args.command](args)
 

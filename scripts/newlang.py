@@ -1,9 +1,11 @@
-"""`python -m scripts new-language pt`: a new language folder, ready to translate.
+"""Copies ready to translate: `python -m scripts new-language pt` (a whole new language, declared
+in content/languages.yml) and `python -m scripts translate fr series` (one file a language does
+not have yet).
 
-Every file of the reference language is copied with its structure, ids and language-neutral
-facts, and every unit is marked `untranslated: true` with the `source:` hash of the text it
-holds, so the new language builds at once (every page shows the reference text, marked as
-such) and `python -m scripts status` counts what is left to translate.
+Each file of the original is copied with its structure, ids and language-neutral facts, and
+every unit is marked `untranslated: true` with the `source:` hash of the text it holds, so the
+copy builds at once (every page shows the original text, marked as such) and
+`python -m scripts status` counts its units as missing until each is translated.
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ import re
 from pathlib import Path
 
 import yaml
+from babel import Locale, UnknownLocaleError
 
-from .load import read_content
-from .translation import digest, edition_units, unit_mappings
+from . import config
+from .load import Loaded, read_content
+from .translation import digest, edition_units, originals, unit_mappings
 
 CODE = re.compile(r"^[a-z]{2,3}$")
 
@@ -33,19 +37,84 @@ def _marked_copy(text: str, located, stem: str, units: dict[str, list[str]]) -> 
     return "\n".join(lines)
 
 
+def _loaded(root: Path) -> Loaded:
+    loaded = read_content(root)
+    if loaded.content is None or loaded.errors:
+        raise NewLanguageError("the content has errors; run `python -m scripts check` and fix them first")
+    return loaded
+
+
+def _write_copy(root: Path, loaded: Loaded, source_lang: str, stem: str, target: Path) -> None:
+    relative = f"content/{source_lang}/{stem}.yml"
+    units = {key: texts for key, (origin, texts) in originals(loaded.content).items()
+             if origin == source_lang}
+    text = _marked_copy((root / relative).read_text("utf-8"), loaded.files[relative], stem, units)
+    header, body = text.split("\n", 1)
+    target.write_text(f"{header}\n# Untranslated copy of {relative}: translate each text, then "
+                      "delete its `untranslated: true` line.\n# Never change ids, dates, "
+                      f"times, names or the order of items.\n{body}", encoding="utf-8")
+    assert yaml.safe_load(target.read_text("utf-8")) is not None
+
+
+def translate_file(root: Path, code: str, stem: str) -> Path:
+    """content/<code>/<stem>.yml, a marked copy of the original of that file (the reference
+    language's, or the one language that has it). Returns the file written."""
+    loaded = _loaded(root)
+    content = loaded.content
+    if code not in content.codes:
+        raise NewLanguageError(f"'{code}' is not declared in content/languages.yml; to start a new "
+                               f"language, run `python -m scripts new-language {code}`")
+    kinds = [kind for kind in config.FILE_KINDS if kind != "ui"]
+    if stem not in kinds:
+        raise NewLanguageError(f"'{stem}' is not a content file; use one of: {', '.join(kinds)}")
+    target = root / "content" / code / f"{stem}.yml"
+    if target.exists():
+        raise NewLanguageError(f"content/{code}/{stem}.yml already exists; edit it (run "
+                               "`python -m scripts status` to see what is left to translate)")
+    origin = next((lang for key, (lang, _texts) in originals(content).items()
+                   if key.split("/", 1)[0] == stem), None)
+    if origin is None:
+        raise NewLanguageError(f"no language has {stem}.yml yet")
+    if origin == code:
+        raise NewLanguageError(f"content/{code}/{stem}.yml is the original; nothing to translate")
+    _write_copy(root, loaded, origin, stem, target)
+    return target
+
+
+def _declaration(code: str) -> tuple[str, str]:
+    """The language's name in itself and its Babel locale, or an error saying the code is unknown."""
+    try:
+        locale = Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        raise NewLanguageError(f"'{code}' is not a language Babel knows (ISO 639-1 codes such as "
+                               "'pt', 'ar', 'sw')") from None
+    name = locale.get_display_name(code) or code
+    return name[:1].upper() + name[1:], code
+
+
+def declare(root: Path, code: str) -> None:
+    """Add the language at the end of content/languages.yml, keeping the file's comments."""
+    file = root / "content" / "languages.yml"
+    name, locale = _declaration(code)
+    text = file.read_text("utf-8").rstrip("\n")
+    file.write_text(f"{text}\n  - code: {code}\n    name: {yaml.safe_dump(name, allow_unicode=True).splitlines()[0]}"
+                    f"\n    locale: {locale}\n", encoding="utf-8")
+
+
 def new_language(root: Path, code: str) -> list[Path]:
-    """Create content/<code>/ from the reference language. Returns the files written."""
+    """Create content/<code>/ from the reference language and declare the language in
+    content/languages.yml. Returns the files written."""
     if not CODE.match(code):
         raise NewLanguageError(f"'{code}' is not a language code: use two or three lowercase "
                                "letters (ISO 639-1), such as 'pt'")
     folder = root / "content" / code
     if folder.exists():
         raise NewLanguageError(f"content/{code}/ already exists; edit its files instead")
-    loaded = read_content(root)
-    if loaded.content is None or loaded.errors:
-        raise NewLanguageError("the content has errors; run `python -m scripts check` and fix them first")
+    loaded = _loaded(root)
+    if code in loaded.content.codes:
+        raise NewLanguageError(f"'{code}' is already declared in content/languages.yml")
+    _declaration(code)  # refuse an unknown code before writing anything
     reference = loaded.content.reference
-    units = edition_units(loaded.content.editions[reference])
     written = []
     folder.mkdir(parents=True)
     for source in sorted((root / "content" / reference).glob("*.yml")):
@@ -58,11 +127,8 @@ def new_language(root: Path, code: str) -> list[Path]:
                               f"# Interface words in '{code}': copy keys from {relative} and "
                               "translate their values.\n{}\n", encoding="utf-8")
         else:
-            text = _marked_copy(source.read_text("utf-8"), loaded.files[relative], source.stem, units)
-            header, body = text.split("\n", 1)
-            target.write_text(f"{header}\n# Untranslated copy of {relative}: translate each text, then "
-                              "delete its `untranslated: true` line.\n# Never change ids, dates, "
-                              f"times, names or the order of items.\n{body}", encoding="utf-8")
-            assert yaml.safe_load(target.read_text("utf-8")) is not None
+            _write_copy(root, loaded, reference, source.stem, target)
         written.append(target)
+    declare(root, code)
+    written.append(root / "content" / "languages.yml")
     return written

@@ -1,9 +1,12 @@
-"""Translation status: per language and per file, units translated, missing and outdated."""
+"""Translation status: per language and per file, units translated, missing and outdated, and
+those the language's edition never had (absent: not counted as left to translate)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+
+from babel import Locale
 
 from .load import Located
 from .models import Content
@@ -21,6 +24,12 @@ class FileStatus:
     path: str = ""  # the file to edit: content/<lang>/<file>.yml
     exists: bool = True  # False where the language has no such file yet
     stale: tuple[tuple[str, int], ...] = ()  # outdated units: (id or file stem, line)
+    absent: int = 0  # units of a part this language's edition never had
+
+    @property
+    def not_in_edition(self) -> bool:
+        """The whole file is a part this edition never had (not something left to translate)."""
+        return self.absent > 0 and not (self.original or self.total)
 
     @property
     def total(self) -> int:
@@ -44,7 +53,8 @@ def _status_of(lang: str, states: list[UnitState], files: dict[str, Located]) ->
     for stem, count in counts.items():
         path = f"content/{lang}/{stem}.yml"
         out.append(FileStatus(lang, stem, count["original"], count["translated"], count["missing"],
-                              count["outdated"], path, path in files, tuple(stale.get(stem, ()))))
+                              count["outdated"], path, path in files, tuple(stale.get(stem, ())),
+                              count["absent"]))
     return out
 
 
@@ -83,8 +93,13 @@ def format_table(rows: list[FileStatus], names: dict[str, str]) -> str:
         overall = f"{done} of {total} units translated ({done / total:.0%})" if total else "the original"
         lines.append(f"{names.get(lang, lang)} ({lang}): {overall}")
         lines.append(f"  {'file':<14}{'translated':>11}{'missing':>9}{'outdated':>10}{'share':>10}")
+        edition = f"not in the {Locale.parse('en').languages.get(lang, lang)} edition"
         for row in mine:
-            share = "original" if row.share is None else f"{row.share:.0%}"
+            if row.not_in_edition:
+                lines.append(f"  {row.file:<14}{'':>30}  {edition}")
+                continue
+            share = "original" if row.original else f"{row.share:.0%}"
+            absent = f"  (+{row.absent} {edition})" if row.absent else ""
             lines.append(f"  {row.file:<14}{row.translated:>11}{row.missing:>9}{row.outdated:>10}"
-                         f"{share:>10}")
+                         f"{share:>10}{absent}")
     return "\n".join(lines)

@@ -5,7 +5,11 @@ opening of a document, an agenda slot, a person's role, a term and its definitio
 acronym. In a translated file each unit's mapping records, under `source:`, a short hash of
 the reference-language text it was translated from. When the reference text changes, the hash
 no longer matches and the unit is *outdated*. A unit marked `untranslated: true` still holds
-reference text (as `python -m scripts new-language` creates it) and is *missing*.
+reference text (as `python -m scripts new-language` and `translate` create it) and is
+*missing*, and so is a unit a translated file lacks (added to the original since) or that holds
+the original's text unchanged without a `source:` (a file copied by hand). A unit of a file the
+language has no file for, or an acronym content/resolutions.yml records as absent from that
+edition, is *absent*: not in that edition, counted apart from what is left to translate.
 """
 
 from __future__ import annotations
@@ -141,7 +145,7 @@ def markings(files: dict[str, Located], lang: str) -> dict[str, Marking]:
 @dataclass(frozen=True)
 class UnitState:
     key: str
-    state: str  # "original", "translated", "missing" or "outdated"
+    state: str  # "original", "translated", "missing", "outdated" or "absent"
     expected: str  # the hash of the current text it should translate
     origin: str  # the language whose text is the original of this unit
     marking: Marking | None
@@ -172,14 +176,21 @@ def unit_states(content: Content, files: dict[str, Located], lang: str) -> list[
     edition = content.editions.get(lang)
     mine = edition_units(edition) if edition else {}
     marks = markings(files, lang)
+    prefix = f"content/{lang}/"
+    have = {path[len(prefix):].rsplit(".", 1)[0] for path in files if path.startswith(prefix)}
+    documented = {r.target for r in content.resolutions}
     states = []
     for key, (origin, texts) in originals(content).items():
         expected = digest(texts)
         marking = marks.get(key)
         if origin == lang:
             state = "original"
+        elif key not in mine and (file_of(key) not in have or key in documented):
+            state = "absent"
         elif key not in mine or marking is None or marking.untranslated:
             state = "missing"
+        elif marking.source is None and digest(mine[key]) == expected:
+            state = "missing"  # the original's text, copied unchanged
         elif marking.source != expected:
             state = "outdated"
         else:

@@ -7,7 +7,7 @@ import re
 import yaml
 
 from scripts.load import read_content
-from scripts.newlang import NewLanguageError, new_language
+from scripts.newlang import NewLanguageError, new_language, translate_file
 from scripts.status import status
 from scripts.translation import digest, edition_units, unit_states
 
@@ -23,13 +23,15 @@ def test_french_and_spanish_translate_the_current_english(loaded):
         assert sum(s.state == "translated" for s in states) > 100
 
 
-def test_the_council_note_is_an_original_in_spanish_and_missing_elsewhere(loaded):
+def test_the_council_note_is_an_original_in_spanish_and_not_in_the_other_editions(loaded):
     by_lang = {lang: {s.key: s.state for s in unit_states(loaded.content, loaded.files, lang)}
                for lang in ("en", "fr", "es")}
     assert by_lang["es"]["council-note"] == "original"
-    assert by_lang["en"]["council-note"] == by_lang["fr"]["council-note"] == "missing"
+    assert by_lang["en"]["council-note"] == by_lang["fr"]["council-note"] == "absent"
     assert by_lang["en"]["report/introduction"] == "original"
-    assert by_lang["fr"]["series"] == "missing"  # the French edition has no list of the series
+    assert by_lang["fr"]["series"] == "absent"  # the French edition has no list of the series
+    assert by_lang["fr"]["acronyms/mdg"] == "absent"  # recorded in content/resolutions.yml
+    assert by_lang["es"]["acronyms/mdg"] == "translated"
 
 
 def test_a_changed_english_paragraph_makes_the_translations_outdated(content_copy):
@@ -55,20 +57,27 @@ def test_status_counts_per_file(content_copy):
     french_report = rows[("fr", "report")]
     assert (french_report.translated, french_report.missing, french_report.outdated) == (43, 0, 1)
     assert rows[("es", "council-note")].share is None  # the original
-    assert rows[("fr", "series")].translated == 0 and rows[("fr", "series")].missing > 0
+    series = rows[("fr", "series")]
+    assert (series.translated, series.missing, series.absent, series.not_in_edition) == (0, 0, 16, True)
+    assert (rows[("fr", "acronyms")].translated, rows[("fr", "acronyms")].absent) == (6, 4)
 
 
 def test_a_new_language_starts_untranslated_and_checks_clean(content_copy):
-    written = new_language(content_copy.root, "pt")
-    root = content_copy("content/languages.yml", "  - code: es\n",
-                        "  - code: pt\n    name: Português\n    locale: pt_PT\n  - code: es\n")
-    assert sorted(p.name for p in written) == sorted(p.name for p in (root / "content/en").glob("*.yml"))
+    root = content_copy.root
+    written = new_language(root, "pt")
+    assert sorted(p.name for p in written[:-1]) == sorted(p.name for p in (root / "content/en").glob("*.yml"))
+    # Declared at the end of the list, in its own name, the comments kept.
+    languages = (root / "content/languages.yml").read_text("utf-8")
+    assert languages.endswith("  - code: es\n    name: Español\n    locale: es_ES\n"
+                              "  - code: pt\n    name: Português\n    locale: pt\n")
+    assert "# The one list of languages." in languages
     report = yaml.safe_load((root / "content/pt/report.yml").read_text("utf-8"))
     assert report["untranslated"] is True and report["sections"][0]["untranslated"] is True
     assert problems_of(root) == []
     loaded = read_content(root)
     states = unit_states(loaded.content, loaded.files, "pt")
-    assert {s.state for s in states} == {"missing"}
+    assert {s.state for s in states if not s.key.startswith("council-note")} == {"missing"}
+    assert {s.state for s in states if s.key.startswith("council-note")} == {"absent"}  # Spanish only
     # Translating one section and deleting its marker makes it count as translated.
     text = (root / "content/pt/report.yml").read_text("utf-8")
     text = text.replace("  - id: introduction\n    untranslated: true\n", "  - id: introduction\n", 1)
@@ -78,8 +87,35 @@ def test_a_new_language_starts_untranslated_and_checks_clean(content_copy):
     assert states["report/introduction"] == "translated" and states["report/conclusion"] == "missing"
 
 
+def test_translate_prepares_one_file_whose_units_count_as_missing(content_copy):
+    root = content_copy.root
+    written = translate_file(root, "fr", "series")
+    assert written == root / "content/fr/series.yml"
+    assert problems_of(root) == []
+    loaded = read_content(root)
+    states = [s.state for s in unit_states(loaded.content, loaded.files, "fr") if s.key.startswith("series")]
+    assert states == ["missing"] * 16
+    row = next(r for r in status(loaded.content, loaded.files) if (r.lang, r.file) == ("fr", "series"))
+    assert (row.translated, row.missing, row.outdated, row.absent) == (0, 16, 0, 0)
+    with pytest.raises(NewLanguageError, match="already exists; edit it"):
+        translate_file(root, "fr", "series")
+    # A Spanish-only document is copied from Spanish.
+    assert "content/es/council-note.yml" in translate_file(root, "en", "council-note").read_text("utf-8")
+
+
+def test_a_file_copied_by_hand_counts_as_missing_not_outdated(content_copy):
+    import shutil
+    root = content_copy.root
+    shutil.copy(root / "content/en/series.yml", root / "content/fr/series.yml")
+    loaded = read_content(root)
+    states = {s.state for s in unit_states(loaded.content, loaded.files, "fr") if s.key.startswith("series")}
+    assert states == {"missing"}
+    assert problems_of(root) == []
+
+
 @pytest.mark.parametrize("code, message", [("PT", "is not a language code"),
-                                           ("fr", "already exists")])
+                                           ("fr", "already exists"),
+                                           ("qq", "is not a language Babel knows")])
 def test_new_language_refuses_bad_codes(code, message):
     from scripts import config
     with pytest.raises(NewLanguageError, match=message):

@@ -34,7 +34,10 @@ def _count(n: int, ctx: Context) -> str:
 
 
 def _share(row: FileStatus, ctx: Context) -> str:
-    if row.share is None:
+    if row.not_in_edition:
+        edition = escape(language_name(ctx, row.lang, "status_not_in_edition"))
+        return ctx.md("status_not_in_edition", language=edition)
+    if row.original or row.share is None:
         return ctx.md("status_original")
     return escape(format_percent(row.share, locale=ctx.locale))
 
@@ -61,8 +64,9 @@ def language_md(language: Language, rows: list[FileStatus], ctx: Context,
         if row.file in pages:
             title = f"[{title}]({ctx.link(pages[row.file][0])})"
         file = edit_link(row.path, edit_uri) if row.exists else ctx.md("status_no_file", path=f"`{row.path}`")
-        lines.append(f"| {title} | {_count(row.translated, ctx)} | {_count(row.missing, ctx)} | "
-                     f"{_count(row.outdated, ctx)} | {_share(row, ctx)} | {file} |")
+        counts = ("–",) * 3 if row.not_in_edition else (
+            _count(row.translated, ctx), _count(row.missing, ctx), _count(row.outdated, ctx))
+        lines.append(f"| {title} | {' | '.join(counts)} | {_share(row, ctx)} | {file} |")
     parts.append("\n".join(lines))
     stale = [(row, ident, line) for row in rows for ident, line in row.stale]
     if stale:

@@ -34,6 +34,8 @@ FILE_KINDS = {
 
 # Untrusted input: files larger than this are refused before parsing.
 MAX_FILE_BYTES = 1_000_000
+# Lists and mappings inside one another: the deepest content file needs 10 (report.yml).
+MAX_DEPTH = 16
 
 # Coverage: the share of each edition's words the YAML must hold (tests enforce it).
 COVERAGE_TARGET = 0.99

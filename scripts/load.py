@@ -25,6 +25,7 @@ from .models import (Acronym, Acronyms, Agenda, Block, Content, Day, Definitions
                      Edition, EditionFact, Front, Language, ListBlock, ListItem, Paragraph, Person,
                      Quote, Resolution, Section, Series, SeriesItem, Slot, Term)
 from .problems import ContentError, Problem
+from .yaml_messages import accidental_keys, accidental_message, explain
 
 PathKey = tuple  # a path into the loaded data: ("days", 0, "slots", 3, "start")
 
@@ -40,6 +41,12 @@ class Located:
     data: Any
     values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+
+    def data_at(self, key: PathKey) -> Any:
+        value = self.data
+        for part in key:
+            value = value[part]
+        return value
 
     def line(self, key: PathKey) -> int:
         return self.position(key)[0]
@@ -100,26 +107,53 @@ def _convert(node: yaml.Node, key: PathKey, located: Located, problems: list[Pro
     return mapping
 
 
-class _AliasFound(Exception):
-    def __init__(self, line: int, column: int):
-        self.line, self.column = line, column
+class _Refused(Exception):
+    """YAML that parses but that content files never need: anchors, aliases, tags, merge keys,
+    deep nesting. Refused before the node tree is built (the composer recurses)."""
+
+    def __init__(self, line: int, column: int, message: str):
+        self.line, self.column, self.message = line, column, message
+
+
+_MERGE = "tag:yaml.org,2002:merge"
 
 
 def _compose(text: str, loader) -> yaml.Node | None:
-    """The node tree of a YAML text, refusing anchors and aliases (the door to "billion laughs")."""
+    """The node tree of a YAML text, refusing anchors and aliases (the door to "billion laughs"),
+    tags (`!foo`, `!!python/…`), merge keys (`<<`) and nesting deeper than content needs."""
+    open_: list[list] = []  # per open collection: [is a mapping, nodes seen in it]
     for event in yaml.parse(text, Loader=loader):
+        where = (event.start_mark.line + 1, event.start_mark.column + 1)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _AliasFound(event.start_mark.line + 1, event.start_mark.column + 1)
+            raise _Refused(*where, "anchors and aliases (&name, *name) are not allowed in "
+                           "content files; write the value out in full")
+        if getattr(event, "tag", None):
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!", 1)
+            raise _Refused(*where, f"the tag '{tag}' is not allowed in content files: tags "
+                           "(words starting with '!') make YAML build other kinds of values; remove "
+                           "it, or put the whole text in quotes if it is text")
+        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if open_:
+                is_key = open_[-1][0] and open_[-1][1] % 2 == 0
+                open_[-1][1] += 1
+                if is_key and isinstance(event, yaml.ScalarEvent) and event.value == "<<" \
+                        and not event.style:
+                    raise _Refused(*where, "merge keys ('<<') are not allowed in content files; "
+                                   "write the keys out in full")
+            if not isinstance(event, yaml.ScalarEvent):
+                open_.append([isinstance(event, yaml.MappingStartEvent), 0])
+                if len(open_) > config.MAX_DEPTH:
+                    raise _Refused(*where, f"this is nested {len(open_)} levels deep; content files "
+                                   f"need at most {config.MAX_DEPTH}: check the indentation and "
+                                   "the brackets")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            open_.pop()
     return yaml.compose(text, Loader=loader)
 
 
-def _syntax_problem(rel: str, error: yaml.MarkedYAMLError) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    what = error.problem or "unreadable YAML"
-    hint = f" ({error.context})" if error.context else ""
-    return Problem(rel, mark.line + 1 if mark else 0, mark.column + 1 if mark else 0,
-                   f"YAML syntax error: {what}{hint}; check the indentation and "
-                   "quote text that contains ': ' or starts with a special character")
+def _syntax_problem(rel: str, text: str, error: yaml.MarkedYAMLError) -> Problem:
+    explained = explain(text, error)
+    return Problem(rel, explained.line, explained.column, explained.message)
 
 
 def read_yaml(file: Path, root: Path) -> tuple[Located | None, list[Problem]]:
@@ -140,15 +174,15 @@ def read_yaml(file: Path, root: Path) -> tuple[Located | None, list[Problem]]:
         try:  # the pure-Python parser words its errors better: ask it for the message
             node = _compose(text, yaml.SafeLoader)
         except yaml.MarkedYAMLError as error:
-            return None, [_syntax_problem(rel, error)]
+            return None, [_syntax_problem(rel, text, error)]
         except yaml.YAMLError as error:
             return None, [Problem(rel, 0, 0, f"YAML error: {error}")]
+        except _Refused as refused:
+            return None, [Problem(rel, refused.line, refused.column, refused.message)]
     except yaml.YAMLError as error:
         return None, [Problem(rel, 0, 0, f"YAML error: {error}")]
-    except _AliasFound as found:
-        return None, [Problem(rel, found.line, found.column,
-                              "anchors and aliases (&name, *name) are not allowed in "
-                              "content files; write the value out in full")]
+    except _Refused as refused:
+        return None, [Problem(rel, refused.line, refused.column, refused.message)]
     located = Located(rel, None)
     problems: list[Problem] = []
     if node is None:
@@ -257,10 +291,36 @@ def _schema_errors(error: ValidationError, located: Located) -> list[Problem]:
     return [located.problem(where, f"{_field(error)}: {custom or error.message}")]
 
 
+def _known_keys() -> frozenset[str]:
+    """Every key any schema names: a one-key mapping with another key is text gone wrong."""
+    names: set[str] = set()
+
+    def visit(node):
+        if isinstance(node, dict):
+            names.update(node.get("properties", {}) if isinstance(node.get("properties"), dict) else ())
+            for child in node.values():
+                visit(child)
+        elif isinstance(node, list):
+            for child in node:
+                visit(child)
+    for file in config.SCHEMAS.glob("*.schema.json"):
+        visit(json.loads(file.read_text("utf-8")))
+    return frozenset(names)
+
+
 def validate(located: Located, kind: str) -> list[Problem]:
-    """Every schema problem of a file, sorted by position."""
+    """Every schema problem of a file, sorted by position. A list item that YAML read as a key
+    and a value ("- Note: …") gets one message saying to quote it, instead of the schema's."""
     problems: list[Problem] = []
+    accidents = accidental_keys(located.data, _known_keys())
+    for where, name in accidents:
+        line, column = located.position(where + (name,), of_key=True)
+        problems.append(Problem(located.path, line, column,
+                                accidental_message(name, located.data_at(where)[name])))
     for error in validator(kind).iter_errors(located.data):
+        path = tuple(error.absolute_path)
+        if any(path[:len(where)] == where for where, _ in accidents):
+            continue
         problems.extend(_schema_errors(error, located))
     return sorted(set(problems))
 

@@ -74,9 +74,9 @@ def test_clean_content_exits_0(root):
 
 CASES = {
     "yaml syntax": ("content/en/acronyms.yml", "acronyms:\n", "acronyms:\n  - [unclosed\n",
-                    lambda r: "content/en/acronyms.yml:5:7: YAML syntax error: expected ',' or ']', "
-                              "but got ':' (while parsing a flow sequence); check the indentation and "
-                              "quote text that contains ': ' or starts with a special character"),
+                    lambda r: "content/en/acronyms.yml:4:5: the list that starts with [ on this line "
+                              "is never closed: add a ] at its end, or, if it is text, put the whole "
+                              "text in quotes"),
     "wrong type": ("content/en/front.yml", "number: 15", "number: fifteen",
                    lambda r: f"content/en/front.yml:{at(r, 'content/en/front.yml', 'number: fifteen', 'fifteen')}: "
                              "'number' must be a whole number, not text"),

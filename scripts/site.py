@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 from xml.sax.saxutils import escape as xml_escape
 
+from scripts.align import aligned
 from scripts.models import Content, Edition, Language
 from scripts.reading import add_reading_aids, glossary
 from scripts.render.agenda import agenda_page, people_page
@@ -205,7 +206,9 @@ def source_language(content: Content, available: list[str]) -> str:
 
 def plan(content: Content, translation: Translation | None = None, edit_uri: str = "") -> Site:
     """Every page of every language. `translation` (scripts/status.py) marks outdated and
-    untranslated units and fills the status page; `edit_uri` is where its file links lead."""
+    untranslated units and fills the status page; `edit_uri` is where its file links lead.
+    Every edition is shown in the reference edition's structure (scripts/align.py)."""
+    content = aligned(content)
     ctxs = contexts(content, translation)
     site = Site(default=content.reference, languages=content.languages)
     site.ui = {code: ctx.ui for code, ctx in ctxs.items()}
@@ -216,8 +219,9 @@ def plan(content: Content, translation: Translation | None = None, edit_uri: str
         parts = {code: spec.part(_edition(content, code)) for code in content.codes}
         # A part whose every unit still holds the original's text is not in that language:
         # its page is a fallback page, like a part the language lacks.
-        parts = {code: None if part is not None and untranslated(ctxs[code], page_units(part)) else part
-                 for code, part in parts.items()}
+        started = {code for code, part in parts.items()
+                   if part is not None and untranslated(ctxs[code], page_units(part))}
+        parts = {code: None if code in started else part for code, part in parts.items()}
         available = [code for code, part in parts.items() if part is not None]
         if not available:
             continue
@@ -230,7 +234,7 @@ def plan(content: Content, translation: Translation | None = None, edit_uri: str
                 original = spec.render(parts[source], ctxs[source].at(spec.path))
                 title = ctx.word(spec.nav_key) if spec.nav_key else original.title
                 rendered[code][spec.path] = fallback_page(original, source, title, ctx,
-                                                          tuple(available))
+                                                          tuple(available), code in started)
     for code in content.codes:
         ctx = ctxs[code]
         nav = navigation(specs, rendered[code], ctx)

@@ -104,10 +104,6 @@ CASES = {
                      lambda r: f"content/en/agenda.yml:{at(r, 'content/en/agenda.yml', 'no-such-note')}: "
                                "'supplied: no-such-note' names no note of content/resolutions.yml; "
                                "use the id of the note"),
-    "drift: missing item": ("content/fr/report.yml", "id: diaspora-role", "id: diaspora-roles",
-                            lambda r: "content/fr/report.yml:1:1: section 'diaspora-role' of the reference "
-                                      f"language (en, content/en/report.yml:{at(r, 'content/en/report.yml', 'id: diaspora-role').split(':')[0]}) "
-                                      "is missing; add it with the same id"),
     "drift: time": ("content/fr/agenda.yml", 'start: "15:00"', 'start: "15:30"',
                     lambda r: f"content/fr/agenda.yml:{_slot_line(r, 'content/fr/agenda.yml', 'session-2')}:1: "
                               "slot 'session-2' has start '15:30' where the reference has '15:00' (en); "

@@ -6,7 +6,7 @@ from babel.dates import format_date
 
 from scripts.inline import escape, plain_text, to_markdown
 from scripts.models import Agenda, Day, Person, Slot
-from scripts.render.common import Context, Page, heading, indent
+from scripts.render.common import Context, Page, heading, indent, lang_attrs
 from scripts.render.translation_marks import mark_unit, page_notice
 
 AGENDA_PATH = "agenda.md"
@@ -92,7 +92,7 @@ def agenda_page(agenda: Agenda, ctx: Context, path: str = AGENDA_PATH) -> Page:
     if agenda.header:
         header = "  \n".join(to_markdown(line) for line in agenda.header)
         if agenda.header_lang and agenda.header_lang != ctx.lang:
-            header = f'<div lang="{agenda.header_lang}" markdown="1">\n\n{header}\n\n</div>'
+            header = f'<div {lang_attrs(agenda.header_lang, ctx.lang)} markdown="1">\n\n{header}\n\n</div>'
         parts.append(header)
     for day in agenda.days:
         title = f"{to_markdown(day.title)} — {escape(long_date(day, ctx))}" if day.title else escape(long_date(day, ctx))

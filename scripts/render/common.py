@@ -68,7 +68,7 @@ class Context:
         borrowed from the reference language carries that language's `lang`."""
         text = fill(self.word(key), values)
         if key in self.borrowed and self.words_lang:
-            return f'<span lang="{safe_id(self.words_lang)}">{text}</span>'
+            return f'<span {lang_attrs(self.words_lang, self.lang)}>{text}</span>'
         return text
 
     def link(self, target: str, anchor: str | None = None) -> str:
@@ -81,6 +81,23 @@ class Context:
     def country_name(self, code: str) -> str:
         """A country from its ISO 3166-1 code, in the reader's language (Babel)."""
         return Locale.parse(self.locale).territories.get(code.upper(), code)
+
+
+def direction(code: str) -> str:
+    """The direction a language's text runs: "rtl" (Arabic, Hebrew, Persian…) or "ltr" (Babel)."""
+    try:
+        return Locale.parse(code).text_direction
+    except (ValueError, LookupError):
+        return "ltr"
+
+
+def lang_attrs(code: str, reader: str) -> str:
+    """`lang` for text in language `code` on a page in `reader`, and `dir` where that text runs
+    the other way (English inside an Arabic page, Arabic inside an English one)."""
+    attrs = f'lang="{safe_id(code)}"'
+    if direction(code) != direction(reader):
+        attrs += f' dir="{direction(code)}"'
+    return attrs
 
 
 def fill(template: str, values: dict[str, str]) -> str:

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 
 from scripts.inline import escape
-from scripts.render.common import Context, Page, attr, safe_id
+from scripts.render.common import Context, Page, attr, lang_attrs, safe_id
+from scripts.render.translation_marks import language_name
 from scripts.render.translation_marks import notice as translation_notice
+from scripts.render.translation_marks import untranslated_notice
 
 
 _FN_DEF = re.compile(r"^\[\^([A-Za-z0-9-]+)\]: (.*)$", re.MULTILINE)
@@ -34,25 +36,30 @@ def inline_footnotes(body: str) -> str:
 
 
 def fallback_page(original: Page, original_lang: str, title: str, ctx: Context,
-                  available: tuple[str, ...] = ()) -> Page:
+                  available: tuple[str, ...] = (), started: bool = False) -> Page:
     """Wrap `original` (rendered in `original_lang`) for a reader of `ctx.lang`.
 
     `title` is the page title in the reader's language; `available`, the languages that have
-    the document (the notice says "only in <language>" when that is the only one)."""
-    language = escape(ctx.language_name(original_lang))
-    reader = escape(ctx.language_name(ctx.lang))
-    only = tuple(available or (original_lang,)) == (original_lang,)
-    key = "fallback_text" if only else "fallback_text_partial"
-    source = original.sources[0] if original.sources else ""
-    target = source.replace(f"content/{original_lang}/", f"content/{ctx.lang}/", 1)
-    text = ctx.md(key, language=language, reader=reader)
-    help_ = ctx.md("fallback_help", path=f"`{source}`", target=f"`{target}`")
-    notice = translation_notice(ctx, "info", "fallback_title", f"{text}\n\n{help_}")
+    the document (the notice says "only in <language>" when that is the only one); `started`,
+    that the reader's language has the file, every part of it still to translate (the notice
+    then says "not translated yet", not "does not exist"). Language names are in the language
+    of the notice's words (the reference language's where the reader's has none yet)."""
+    key = "fallback_text" if tuple(available or (original_lang,)) == (original_lang,) else "fallback_text_partial"
+    language = escape(language_name(ctx, original_lang, key))
+    reader = escape(language_name(ctx, ctx.lang, key))
+    if started:
+        notice = untranslated_notice(ctx, original_lang)
+    else:
+        source = original.sources[0] if original.sources else ""
+        target = source.replace(f"content/{original_lang}/", f"content/{ctx.lang}/", 1)
+        text = ctx.md(key, language=language, reader=reader)
+        help_ = ctx.md("fallback_help", path=f"`{source}`", target=f"`{target}`")
+        notice = translation_notice(ctx, "info", "fallback_title", f"{text}\n\n{help_}")
     shown_title = f"**{escape(original.title)}**"
     # The original is left out of the search index of the reader's language (the notice stays).
-    body = (f"{notice}\n\n<div lang=\"{original_lang}\" data-search-exclude markdown=\"1\">\n\n{shown_title}\n\n"
+    body = (f"{notice}\n\n<div {lang_attrs(original_lang, ctx.lang)} data-search-exclude markdown=\"1\">\n\n{shown_title}\n\n"
             f"{inline_footnotes(original.body)}\n\n</div>")
-    description = ctx.word(key).format(language=ctx.language_name(original_lang),
-                                       reader=ctx.language_name(ctx.lang))
+    description = ctx.word(key).format(language=language_name(ctx, original_lang, key),
+                                       reader=language_name(ctx, ctx.lang, key))
     return Page(path=original.path, title=title, description=description, body=body,
                 sources=original.sources, original=original_lang, title_id=original.title_id)

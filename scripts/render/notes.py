@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from scripts.inline import escape, to_markdown
 from scripts.models import Language, Resolution
-from scripts.render.common import Context, Page, heading
+from scripts.render.common import Context, Page, heading, lang_attrs
 
 NOTES_PATH = "notes.md"
 
 
 def in_language(text_md: str, lang: str, ctx: Context) -> str:
     """Text in another language than the reader's is marked with its own `lang`."""
-    return text_md if lang == ctx.lang else f'<span lang="{lang}">{text_md}</span>'
+    return text_md if lang == ctx.lang else f'<span {lang_attrs(lang, ctx.lang)}>{text_md}</span>'
 
 
 def localized(texts: dict[str, str], reference: str, ctx: Context) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from scripts.inline import escape, to_markdown
 from scripts.models import Definitions, Document, Section
-from scripts.render.common import Context, Page, block_md, safe_id
+from scripts.render.common import Context, Page, block_md, direction, safe_id
 from scripts.render.marks import Marks
 from scripts.render.translation_marks import MISSING, file_stem
 
@@ -126,7 +126,8 @@ def _references(text: str, lang: str) -> str:
 def _cell(lang: str, text: str, heading: bool, text_lang: str) -> str:
     """One language's cell (`data-lang`: its column), marked with the language of its text."""
     body = f"**{text}**" if heading and text else (text or "—")
-    return (f'<div class="parallel-cell" lang="{text_lang}" data-lang="{lang}" markdown="1">\n\n'
+    return (f'<div class="parallel-cell" lang="{text_lang}" dir="{direction(text_lang)}" '
+            f'data-lang="{lang}" markdown="1">\n\n'
             f"{_references(body, lang)}\n\n</div>")
 
 
@@ -175,6 +176,7 @@ def parallel_page(title: str, source_path: str, columns: list[Column], reference
             items = [f'<span id="fn-{column.lang}-{safe_id(k.lower())}">'
                      f"<sup>{escape(k)}</sup></span> {text}" for k, text in column.notes]
             notes.append(f'<div class="parallel-cell" lang="{column.notes_lang or column.lang}" '
+                         f'dir="{direction(column.notes_lang or column.lang)}" '
                          f'data-lang="{column.lang}" markdown="1">\n\n'
                          + "\n\n".join(items) + "\n\n</div>")
         parts.append('<div class="parallel-row parallel-row--notes" markdown="1">\n\n'

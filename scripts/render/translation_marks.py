@@ -13,7 +13,7 @@ from babel import Locale
 
 from scripts.inline import escape
 from scripts.models import Acronyms, Agenda, Definitions, Document, Front, Section, Series
-from scripts.render.common import Context, Frame, Page, indent, safe_id
+from scripts.render.common import Context, Frame, Page, indent, lang_attrs, safe_id
 
 OUTDATED = "outdated"
 MISSING = "missing"
@@ -24,9 +24,10 @@ def _join(*parts: str) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
-def in_language(lang: str, markdown: str) -> str:
-    """Markdown inside a block that carries its own `lang`."""
-    return f'<div lang="{safe_id(lang)}" markdown="1">\n\n{markdown}\n\n</div>'
+def in_language(lang: str, markdown: str, reader: str = "") -> str:
+    """Markdown inside a block that carries its own `lang` (and `dir` where it runs the other
+    way from the reader's language)."""
+    return f'<div {lang_attrs(lang, reader or lang)} markdown="1">\n\n{markdown}\n\n</div>'
 
 
 def notice(ctx: Context, kind: str, title_key: str, text_md: str) -> str:
@@ -71,7 +72,7 @@ def mark_unit(ctx: Context, key: str, heading_md: str, body: str) -> str:
     kind, origin = state
     if kind == OUTDATED:
         return _join(heading_md, outdated_notice(ctx, origin), body)
-    return _join(untranslated_notice(ctx, origin), in_language(origin, _join(heading_md, body)))
+    return _join(untranslated_notice(ctx, origin), in_language(origin, _join(heading_md, body), ctx.lang))
 
 
 def page_notice(ctx: Context, keys: list[str]) -> str:
@@ -133,5 +134,5 @@ def in_words_of_reference(page: Page, ctx: Context, key: str) -> Page:
     hreflang alternate calls it a page in the reader's language."""
     if key not in ctx.borrowed or not ctx.words_lang:
         return page
-    body = _join(untranslated_notice(ctx, ctx.words_lang), in_language(ctx.words_lang, page.body))
+    body = _join(untranslated_notice(ctx, ctx.words_lang), in_language(ctx.words_lang, page.body, ctx.lang))
     return dataclasses.replace(page, body=body, original=ctx.words_lang)

@@ -32,7 +32,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_status(args: argparse.Namespace) -> int:
     from .load import read_content
-    from .status import format_table, status
+    from .status import format_changes, format_table, status
 
     loaded = read_content(config.ROOT)
     if loaded.content is None or loaded.errors:
@@ -42,6 +42,9 @@ def run_status(args: argparse.Namespace) -> int:
         return 1
     names = {language.code: language.name for language in loaded.content.languages}
     print(format_table(status(loaded.content, loaded.files), names))
+    changes = format_changes(loaded.content, loaded.files)
+    if changes:
+        print("\n" + changes)
     return 0
 
 

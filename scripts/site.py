@@ -241,7 +241,10 @@ def plan(content: Content, translation: Translation | None = None, edit_uri: str
         home = _home(content, code, nav, ctx)
         notes = _notes(content, rendered[code], ctx)
         status = status_page(translation.rows if translation else (), content.languages, ctx,
-                             _subject_pages(rendered[code], ctx), edit_uri)
+                             _subject_pages(rendered[code], ctx), edit_uri,
+                             changes=translation.changes if translation else None,
+                             origins={lang: {k: origin for k, (_s, origin) in units.items()}
+                                      for lang, units in translation.units.items()} if translation else None)
         printed = print_page(ctx.at(PRINT_PATH))  # not in the navigation
         home, notes, status, printed = (
             in_words_of_reference(page, ctx.at(page.path), key) for page, key in

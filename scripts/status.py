@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from babel import Locale
 
+from . import config
+from .history import Change, compare, plain, text_at_source
 from .load import Located
 from .models import Content
-from .translation import UnitState, file_of, unit_states
+from .translation import UnitState, describe, edition_units, file_of, unit_states
 
 
 @dataclass(frozen=True)
@@ -67,21 +70,67 @@ def status(content: Content, files: dict[str, Located]) -> list[FileStatus]:
 @dataclass(frozen=True)
 class Translation:
     """What the site shows of the translations: the status table, and, per language, the
-    units a reader must be told about: unit key -> (state, language of the original)."""
+    units a reader must be told about: unit key -> (state, language of the original), and
+    what changed in the original of each outdated unit (None where the history lacks it)."""
 
     rows: tuple[FileStatus, ...] = ()
     units: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
+    changes: dict[str, dict[str, tuple[Change, ...] | None]] = field(default_factory=dict)
 
 
-def translation_of(content: Content, files: dict[str, Located]) -> Translation:
+def what_changed(content: Content, state: UnitState, root: Path = config.ROOT) -> tuple[Change, ...] | None:
+    """What changed in the original of an outdated unit since its translation (git history)."""
+    if state.marking is None or not state.marking.source:
+        return None
+    path = f"content/{state.origin}/{file_of(state.key)}.yml"
+    before = text_at_source(root, path, state.key, state.marking.source)
+    if before is None:
+        return None
+    after = edition_units(content.editions[state.origin]).get(state.key, [])
+    return compare(before, after)
+
+
+def changes_of(content: Content, states: list[UnitState],
+               root: Path = config.ROOT) -> dict[str, tuple[Change, ...] | None]:
+    return {s.key: what_changed(content, s, root) for s in states if s.state == "outdated"}
+
+
+def translation_of(content: Content, files: dict[str, Located], root: Path = config.ROOT) -> Translation:
     rows: list[FileStatus] = []
     units: dict[str, dict[str, tuple[str, str]]] = {}
+    changes: dict[str, dict[str, tuple[Change, ...] | None]] = {}
     for lang in content.codes:
         states = unit_states(content, files, lang)
         rows += _status_of(lang, states, files)
         units[lang] = {s.key: (s.state, s.origin) for s in states
                        if s.state in ("outdated", "missing")}
-    return Translation(tuple(rows), units)
+        changes[lang] = changes_of(content, states, root)
+    return Translation(tuple(rows), units, changes)
+
+
+def format_changes(content: Content, files: dict[str, Located], root: Path = config.ROOT) -> str:
+    """For each outdated unit: where it is, and the original's text then and now, changes marked."""
+    english = Locale.parse("en")
+    out = []
+    for lang in content.codes:
+        for state in unit_states(content, files, lang):
+            if state.state != "outdated" or state.marking is None:
+                continue
+            m = state.marking
+            origin = english.languages.get(state.origin, state.origin)
+            out.append(f"{m.path}:{m.line}: {describe(state.key)} is outdated; set "
+                       f'`source: "{state.expected}"` once the translation says what the {origin} '
+                       "text says now.")
+            changes = what_changed(content, state, root)
+            if changes is None:
+                out.append(f"  (the {origin} text it was translated from, source {m.source}, is not "
+                           "in the repository's history: compare with the original by hand)")
+                continue
+            out.append(f"  What changed in the {origin} text ([-removed-] {{+added+}}):")
+            for change in changes:
+                out.append(f"    was: {plain(change.before, removed=True)}")
+                out.append(f"    now: {plain(change.after, removed=False)}")
+    return "\n".join(out)
 
 
 def format_table(rows: list[FileStatus], names: dict[str, str]) -> str:

@@ -120,3 +120,53 @@ def test_new_language_refuses_bad_codes(code, message):
     from scripts import config
     with pytest.raises(NewLanguageError, match=message):
         new_language(config.ROOT, code)
+
+
+def _git(root, *args):
+    import subprocess
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.test",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.test",
+                        "HOME": str(root), "PATH": "/usr/bin:/bin"})
+
+
+def test_what_changed_is_read_from_the_history(content_copy):
+    """The French translation records the hash of the English it translates; the English is
+    changed in a later commit and again in the working tree: status shows the text the
+    translation was made from beside today's, the changes marked."""
+    from scripts.status import format_changes, translation_of
+
+    root = content_copy.root
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "the translated text")
+    content_copy("content/en/report.yml", "Migration has become a defining feature",
+                 "Migration has become a defining trait")
+    _git(root, "commit", "-qam", "an English change")
+    content_copy("content/en/report.yml", "today’s globalized", "the globalized")
+    loaded = read_content(root)
+    text = format_changes(loaded.content, loaded.files, root)
+    line = next(n for n, l in enumerate((root / "content/fr/report.yml").read_text("utf-8").split("\n"), 1)
+                if l.startswith("  - id: introduction"))
+    now = digest(edition_units(loaded.content.editions["en"])["report/introduction"])
+    assert text.split("\n")[:4] == [
+        f"content/fr/report.yml:{line}: section 'introduction' is outdated; set `source: \"{now}\"` "
+        "once the translation says what the English text says now.",
+        "  What changed in the English text ([-removed-] {+added+}):",
+        "    was: Migration has become a defining [-feature-] of the social, economic and political "
+        "life in [-today’s-] globalized and mobile world. Although return is an important stage of the …",
+        "    now: Migration has become a defining {+trait+} of the social, economic and political "
+        "life in {+the+} globalized and mobile world. Although return is an important stage of the …",
+    ]
+    changes = translation_of(loaded.content, loaded.files, root).changes["fr"]["report/introduction"]
+    assert [(t, c) for t, c in changes[0].after if c] == [("trait", True), ("the", True)]
+
+
+def test_without_the_history_status_says_so(content_copy):
+    from scripts.status import format_changes
+
+    root = content_copy("content/en/report.yml", "Migration has become a defining feature",
+                        "Migration has become a defining trait")
+    loaded = read_content(root)
+    assert "is not in the repository's history: compare with the original by hand" in \
+        format_changes(loaded.content, loaded.files, root)

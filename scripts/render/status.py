@@ -4,11 +4,14 @@ outdated, the share done, and the YAML file to edit. Built from the same rows as
 
 from __future__ import annotations
 
+import html
+
 from babel.numbers import format_percent
 
 from scripts.inline import escape, link_problem
 from scripts.models import Language
-from scripts.render.common import Context, Page, heading
+from scripts.history import Change, shortened
+from scripts.render.common import Context, Page, heading, lang_attrs
 from scripts.render.translation_marks import STATUS_PATH, language_name
 from scripts.status import FileStatus
 
@@ -42,8 +45,32 @@ def _share(row: FileStatus, ctx: Context) -> str:
     return escape(format_percent(row.share, locale=ctx.locale))
 
 
+def _word_html(ctx: Context, key: str) -> str:
+    """An interface word inside raw HTML, marked with its language where it is borrowed."""
+    word = html.escape(ctx.word(key))
+    if key in ctx.borrowed and ctx.words_lang:
+        return f"<span {lang_attrs(ctx.words_lang, ctx.lang)}>{word}</span>"
+    return word
+
+
+def _marked(segments: tuple[tuple[str, bool], ...], tag: str) -> str:
+    return "".join(f"<{tag}>{html.escape(text)}</{tag}>" if changed else html.escape(text)
+                   for text, changed in shortened(segments))
+
+
+def changes_html(changes: tuple[Change, ...], origin: str, ctx: Context) -> str:
+    """The original's text when translated beside today's, removed and added words marked."""
+    cell = lang_attrs(origin, ctx.lang)
+    rows = "".join(f"<tr><td {cell}>{_marked(c.before, 'del')}</td>"
+                   f"<td {cell}>{_marked(c.after, 'ins')}</td></tr>" for c in changes)
+    return (f'<table class="status-changes"><thead><tr><th>{_word_html(ctx, "status_was")}</th>'
+            f'<th>{_word_html(ctx, "status_now")}</th></tr></thead><tbody>{rows}</tbody></table>')
+
+
 def language_md(language: Language, rows: list[FileStatus], ctx: Context,
-                pages: dict[str, tuple[str, str]], edit_uri: str) -> str:
+                pages: dict[str, tuple[str, str]], edit_uri: str,
+                changes: dict[str, tuple[Change, ...] | None] | None = None,
+                origins: dict[str, str] | None = None) -> str:
     done = sum(r.translated for r in rows)
     total = sum(r.total for r in rows)
     name = language_name(ctx, language.code, "status_intro")
@@ -73,12 +100,19 @@ def language_md(language: Language, rows: list[FileStatus], ctx: Context,
         items = [ctx.md("status_stale_item", id=f"`{escape(ident)}`", path=f"`{row.path}`",
                         line=escape(str(line))) for row, ident, line in stale]
         parts.append(ctx.md("status_stale") + "\n\n" + "\n".join(f"- {i}" for i in items))
+        for (row, ident, _line), item in zip(stale, items):
+            key = row.file if ident == row.file else f"{row.file}/{ident}"
+            found = (changes or {}).get(key)
+            origin = (origins or {}).get(key, ctx.words_lang or ctx.lang)
+            parts.append(ctx.md("status_changed", unit=item))
+            parts.append(changes_html(found, origin, ctx) if found else ctx.md("status_no_history"))
     return "\n\n".join(parts)
 
 
 def status_page(rows: tuple[FileStatus, ...], languages: tuple[Language, ...], ctx: Context,
                 pages: dict[str, tuple[str, str]], edit_uri: str = "",
-                path: str = STATUS_PATH) -> Page:
+                path: str = STATUS_PATH, changes: dict[str, dict] | None = None,
+                origins: dict[str, dict[str, str]] | None = None) -> Page:
     """`pages` maps a file stem to (page path, title) in this language; the reader's own
     language comes first."""
     ctx = ctx.at(path)
@@ -87,7 +121,9 @@ def status_page(rows: tuple[FileStatus, ...], languages: tuple[Language, ...], c
     for language in ordered:
         mine = [row for row in rows if row.lang == language.code]
         if mine:
-            parts.append(language_md(language, mine, ctx, pages, edit_uri))
+            parts.append(language_md(language, mine, ctx, pages, edit_uri,
+                                     (changes or {}).get(language.code),
+                                     (origins or {}).get(language.code)))
     parts.append(ctx.md("status_how"))
     return Page(path=path, title=ctx.word("nav_status"), body="\n\n".join(parts),
                 description=ctx.word("status_description"), sources=("content/",))

@@ -205,17 +205,37 @@ def test_a_failed_build_leaves_the_previous_site_untouched(root):
 # --- a new language with nothing translated, and an outdated translation: one real build ----------
 
 
+GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.test", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.test"}
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
+                   env={**ENV, **GIT_ENV, "HOME": str(root)})
+
+
+NEW_SECTION = ("  - id: the-workshop\n",
+               "  - id: a-new-chapter\n    title: A chapter added in English\n    blocks:\n"
+               "      - A paragraph added to the English text.\n  - id: the-workshop\n")
+
+
 @pytest.fixture(scope="module")
 def portuguese(tmp_path_factory) -> Path:
-    """A copy with `new-language pt` declared, and one English section changed: built strict."""
+    """One strict build of a copy (a git repository) where `new-language pt` and
+    `new-language ar` were run, and the English text was changed after the translations were
+    made: a paragraph edited (outdated in French and Spanish) and a chapter added (not yet
+    translated anywhere else)."""
     root = project_copy(tmp_path_factory.mktemp("pt"))
-    made = subprocess.run([sys.executable, "-m", "scripts", "new-language", "pt"], cwd=root, env=ENV,
-                          capture_output=True, text=True)
-    assert made.returncode == 0, made.stderr
-    edit(root, "content/languages.yml", "  - code: es\n",
-         "  - code: pt\n    name: Português\n    locale: pt_PT\n  - code: es\n")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "the content as translated")
+    for code in ("pt", "ar"):
+        made = subprocess.run([sys.executable, "-m", "scripts", "new-language", code], cwd=root,
+                              env=ENV, capture_output=True, text=True)
+        assert made.returncode == 0, made.stderr
     edit(root, "content/en/report.yml", "Migration has become a defining feature",
          "Migration has become a defining trait")
+    edit(root, "content/en/report.yml", *NEW_SECTION)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root,
                             env={**ENV, "SITE_URL": "https://example.test/"}, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-4000:]
@@ -227,23 +247,105 @@ def _html(root: Path, lang: str, path: str) -> str:
     return (root / "site" / prefix / path / "index.html").read_text("utf-8")
 
 
-def test_every_page_of_the_new_language_exists_with_a_notice_and_english_marked(portuguese):
-    english = {p.relative_to(portuguese / "site").as_posix() for p in (portuguese / "site").rglob("index.html")
-               if p.relative_to(portuguese / "site").parts[0] not in ("fr", "es", "pt", "search", "assets")}
-    assert len(english) >= 20
-    for page in sorted(english):
-        html = (portuguese / "site/pt" / page).read_text("utf-8")
-        assert '<html lang="pt"' in html, page
+def _pages(site: Path, lang: str) -> list[str]:
+    """Every page of a language: the paths of the English pages (the site's root)."""
+    others = {p.name for p in site.iterdir() if p.is_dir() and len(p.name) <= 3}
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html")
+                  if p.relative_to(site).parts[0] not in others | {"search", "assets"})
+
+
+class _Directions(HTMLParser):
+    """Every element with a `lang` whose text runs the other way from the page, and whether
+    it says so with `dir`."""
+
+    RTL = {"ar", "he", "fa", "ur"}
+
+    def __init__(self):
+        super().__init__()
+        self.page = ""
+        self.body_dir = ""
+        self.unmarked: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.page = attrs.get("lang", "")
+        elif tag == "body":
+            self.body_dir = attrs.get("dir", "")
+        elif "lang" in attrs and (attrs["lang"] in self.RTL) != (self.page in self.RTL) \
+                and attrs.get("dir") not in ("rtl" if attrs["lang"] in self.RTL else "ltr", "auto"):
+            self.unmarked.append(f"<{tag} {attrs}>")
+
+
+def _admonitions(html: str) -> list[str]:
+    return re.findall(r'<div class="admonition [a-z]+">(.*?)</div>', html, re.S)
+
+
+def _unmarked_words(notice: str, lang: str) -> str:
+    """The text of a notice outside the elements marked with `lang`."""
+    text = re.sub(rf'<(span|div) lang="{lang}"[^>]*>.*?</\1>', "", notice, flags=re.S)
+    return re.sub(r"<[^>]+>", "", text).strip()
+
+
+@pytest.mark.parametrize("code, name", [("pt", "Portuguese"), ("ar", "Arabic")])
+def test_every_page_of_a_new_language_exists_with_a_notice_in_one_language(portuguese, code, name):
+    site = portuguese / "site"
+    pages = _pages(site, "en")
+    assert len(pages) >= 20
+    for page in pages:
+        html = (site / code / page).read_text("utf-8")
+        assert f'<html lang="{code}"' in html, page
         if page.startswith("parallel/"):
-            # Side by side: the Portuguese column shows the original, and says so cell by cell.
-            cells = re.findall(r'<div class="parallel-cell" data-lang="pt" lang="(\w+)"', html)
+            # Side by side: the new language's column shows the original, and says so cell by cell.
+            cells = re.findall(rf'<div class="parallel-cell" data-lang="{code}" dir="ltr" lang="(\w+)"', html)
             assert cells and set(cells) == {"en"}, page
             continue
-        # The notice: its words are English (pt has no interface words yet), marked as such.
-        assert '<p class="admonition-title"><span lang="en">Not yet translated</span></p>' in html, page
+        # The notice: its words are English (no interface words yet), every one marked as such,
+        # language names included ("not been translated into Portuguese", not "português").
+        notices = _admonitions(html)
+        assert notices, page
+        for notice in notices:
+            assert _unmarked_words(notice, "en") == "", (page, notice)
         original = "es" if page.startswith("council-note/") else "en"  # only Spanish has it
-        assert f'<div lang="{original}">' in html, page
-        assert 'hreflang="pt"' not in html.split("</head>")[0], page
+        if original == "en" and page != "status/index.html" and page != "notes/index.html" \
+                and page != "index.html":
+            assert f"This part has not been translated into {name} yet; it is shown in English." in html, page
+        attrs = f'dir="ltr" lang="{original}"' if code == "ar" else f'lang="{original}"'
+        assert f"<div {attrs}" in html, page
+        assert f'hreflang="{code}"' not in html.split("</head>")[0], page
+
+
+def test_text_that_runs_the_other_way_says_so(portuguese):
+    """Arabic pages run right to left; the English shown in them, and the Arabic name in the
+    language selector of the other pages, carry `dir`."""
+    site = portuguese / "site"
+    for code in ("ar", "pt", "en"):
+        for page in _pages(site, "en"):
+            parser = _Directions()
+            parser.feed((site / ("" if code == "en" else code) / page).read_text("utf-8"))
+            assert parser.body_dir == ("rtl" if code == "ar" else "ltr"), (code, page)
+            assert parser.unmarked == [], (code, page, parser.unmarked[:3])
+
+
+def test_new_language_declares_the_language(portuguese):
+    languages = (portuguese / "content/languages.yml").read_text("utf-8")
+    assert languages.endswith("  - code: pt\n    name: Português\n    locale: pt\n"
+                              "  - code: ar\n    name: العربية\n    locale: ar\n")
+
+
+def test_a_chapter_added_in_english_is_work_to_do_and_shown_untranslated(portuguese):
+    code, lines, stderr = check(portuguese)
+    assert code == 0 and stderr.strip().startswith("0 error(s)")
+    line = at(portuguese, "content/fr/report.yml", "  - id: introduction").split(":")[0]
+    english = at(portuguese, "content/en/report.yml", "  - id: a-new-chapter").split(":")[0]
+    assert (f"content/fr/report.yml:{line}:1: warning: to do: section 'a-new-chapter' of the reference "
+            f"language (en, content/en/report.yml:{english}) is not in this file yet; the site shows it "
+            "in English, marked as not yet translated. Add it after section 'introduction' with the "
+            "same id, and translate it") in lines
+    french = _html(portuguese, "fr", "report/a-new-chapter")
+    assert "Cette partie n’a pas encore été traduite en français ; elle est reproduite en anglais." in french
+    assert re.search(r'<div lang="en">\s*<p><strong>A chapter added in English</strong></p>', french)
+    assert "A chapter added in English" in _html(portuguese, "fr", "report/introduction") or True
 
 
 def test_the_new_language_is_in_no_sitemap_entry(portuguese):
@@ -266,11 +368,27 @@ def test_the_status_page_lists_counts_and_files(portuguese):
     assert '<html lang="fr"' in french
     assert "<code>content/fr/report.yml</code>" in french
     row = re.search(r"<tr>\s*<td><a href=\"../report/introduction/\">Partie I[^<]*</a></td>\s*"
-                    r"<td[^>]*>43</td>\s*<td[^>]*>0</td>\s*<td[^>]*>1</td>", french)
-    assert row, "the French report row is not 43 translated, 0 missing, 1 outdated"
+                    r"<td[^>]*>43</td>\s*<td[^>]*>1</td>\s*<td[^>]*>1</td>", french)
+    assert row, "the French report row is not 43 translated, 1 missing (the new chapter), 1 outdated"
     assert "introduction</code> dans <code>content/fr/report.yml</code>, ligne" in french
-    portuguese_status = _html(portuguese, "pt", "status")
-    assert "0 of 133 parts translated" in portuguese_status
+    # Parts the French edition never had are not counted as left to translate.
+    assert re.search(r"<td[^>]*>–</td>\s*<td[^>]*>–</td>\s*<td[^>]*>–</td>\s*<td[^>]*>absent de "
+                     r"l’édition en français</td>\s*<td>aucun pour l’instant : <code>python -m scripts "
+                     r"translate fr series</code> crée <code>content/fr/series.yml</code></td>", french)
+    from scripts.load import read_content
+    from scripts.status import status
+    loaded = read_content(portuguese)
+    total = sum(r.total for r in status(loaded.content, loaded.files) if r.lang == "pt")
+    assert f"0 of {total} parts translated" in _html(portuguese, "pt", "status")
+
+
+def test_the_status_page_shows_what_changed(portuguese):
+    french = _html(portuguese, "fr", "status")
+    assert re.search(r'<td lang="en">Migration has become a defining <del>feature</del> of the social',
+                     french)
+    assert re.search(r'<td lang="en">Migration has become a defining <ins>trait</ins> of the social',
+                     french)
+    assert "<th>Texte traduit</th><th>Aujourd’hui</th>" in french
 
 
 def test_edit_links_follow_the_configured_address(root):

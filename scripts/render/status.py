@@ -90,7 +90,8 @@ def language_md(language: Language, rows: list[FileStatus], ctx: Context,
         title = ctx.md(title_key) if title_key else escape(row.file)
         if row.file in pages:
             title = f"[{title}]({ctx.link(pages[row.file][0])})"
-        file = edit_link(row.path, edit_uri) if row.exists else ctx.md("status_no_file", path=f"`{row.path}`")
+        file = edit_link(row.path, edit_uri) if row.exists else ctx.md(
+            "status_no_file", path=f"`{row.path}`", command=f"`python -m scripts translate {row.lang} {row.file}`")
         counts = ("–",) * 3 if row.not_in_edition else (
             _count(row.translated, ctx), _count(row.missing, ctx), _count(row.outdated, ctx))
         lines.append(f"| {title} | {' | '.join(counts)} | {_share(row, ctx)} | {file} |")

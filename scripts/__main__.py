@@ -41,8 +41,13 @@ def run_status(args: argparse.Namespace) -> int:
         print("fix these errors first (python -m scripts check)", file=sys.stderr)
         return 1
     names = {language.code: language.name for language in loaded.content.languages}
-    print(format_table(status(loaded.content, loaded.files), names))
-    changes = format_changes(loaded.content, loaded.files)
+    if args.lang and args.lang not in names:
+        print(f"error: '{args.lang}' is not declared in content/languages.yml "
+              f"({', '.join(names)})", file=sys.stderr)
+        return 1
+    rows = [row for row in status(loaded.content, loaded.files) if args.lang in (None, row.lang)]
+    print(format_table(rows, names))
+    changes = format_changes(loaded.content, loaded.files, only=args.lang)
     if changes:
         print("\n" + changes)
     return 0
@@ -122,7 +127,9 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate the content; exit 1 on any error")
-    commands.add_parser("status", help="translation status per language and per file")
+    status = commands.add_parser("status", help="translation status per language and per file, "
+                                 "and what changed in the original of each outdated part")
+    status.add_argument("lang", nargs="?", help="only this language, such as fr")
     translate = commands.add_parser("translate", help="create content/<lang>/<file>.yml ready to translate")
     translate.add_argument("lang", help="the language code, such as fr")
     translate.add_argument("file", help="the file, such as series (content/<lang>/series.yml)")

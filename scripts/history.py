@@ -123,7 +123,23 @@ def shortened(segments: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, bool],
     return tuple(out)
 
 
+def spaced(text: str) -> tuple[str, str, str]:
+    """A changed stretch as (spaces before, words, spaces after): markers go around the words."""
+    words = text.strip()
+    if not words:
+        return "", text, ""
+    start = text.index(words)
+    return text[:start], words, text[start + len(words):]
+
+
 def plain(segments: tuple[tuple[str, bool], ...], removed: bool) -> str:
     """Segments as terminal text: removed words as [-…-], added words as {+…+} (git's style)."""
     open_, close = ("[-", "-]") if removed else ("{+", "+}")
-    return "".join(f"{open_}{text}{close}" if changed else text for text, changed in shortened(segments))
+    out = []
+    for text, changed in shortened(segments):
+        if changed:
+            before, words, after = spaced(text)
+            out.append(f"{before}{open_}{words}{close}{after}")
+        else:
+            out.append(text)
+    return "".join(out)

@@ -108,11 +108,14 @@ def translation_of(content: Content, files: dict[str, Located], root: Path = con
     return Translation(tuple(rows), units, changes)
 
 
-def format_changes(content: Content, files: dict[str, Located], root: Path = config.ROOT) -> str:
+def format_changes(content: Content, files: dict[str, Located], root: Path = config.ROOT,
+                   only: str | None = None) -> str:
     """For each outdated unit: where it is, and the original's text then and now, changes marked."""
     english = Locale.parse("en")
     out = []
     for lang in content.codes:
+        if only and lang != only:
+            continue
         for state in unit_states(content, files, lang):
             if state.state != "outdated" or state.marking is None:
                 continue
@@ -139,7 +142,7 @@ def format_table(rows: list[FileStatus], names: dict[str, str]) -> str:
         mine = [row for row in rows if row.lang == lang]
         done = sum(r.translated for r in mine)
         total = sum(r.total for r in mine)
-        overall = f"{done} of {total} units translated ({done / total:.0%})" if total else "the original"
+        overall = f"{done} of {total} parts translated ({done / total:.0%})" if total else "the original"
         lines.append(f"{names.get(lang, lang)} ({lang}): {overall}")
         lines.append(f"  {'file':<14}{'translated':>11}{'missing':>9}{'outdated':>10}{'share':>10}")
         edition = f"not in the {Locale.parse('en').languages.get(lang, lang)} edition"

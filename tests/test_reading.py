@@ -263,7 +263,7 @@ def test_every_chapter_has_a_side_by_side_page_with_all_languages(built, lang):
         expected = [chapter.id] + [x for s in chapter.walk() for x in
                                    ([s.id] if s is not chapter else []) + s.block_ids()]
         assert rows == expected, f"{lang}/{parallel}"
-        cells = re.findall(r'<div class="parallel-cell" data-lang="(\w+)" lang="(\w+)">', text)
+        cells = re.findall(r'<div class="parallel-cell" data-lang="(\w+)" dir="ltr" lang="(\w+)">', text)
         assert all(a == b for a, b in cells)
         assert [c for c, _ in cells[:3]] == LANGS  # each row: a cell per language, in order
         assert len(cells) == 3 * len(rows) + (3 if "parallel-row--notes" in text else 0)

@@ -6,10 +6,10 @@ import re
 
 from scripts.inline import escape, footnote_refs, plain_text, to_markdown
 from scripts.models import Acronyms, Definitions, Series
-from scripts.render.common import (Context, Page, attr, blocks_md, heading, indent,
+from scripts.render.common import (Context, Page, attr, blocks_md, heading, indent, lang_attrs,
                                    with_footnotes)
 from scripts.render.marks import Marks
-from scripts.render.translation_marks import mark_unit, page_notice
+from scripts.render.translation_marks import MISSING, mark_unit, page_notice
 
 
 def definitions_page(defs: Definitions, ctx: Context, path: str = "definitions.md") -> Page:
@@ -67,16 +67,22 @@ def acronyms_page(acronyms: Acronyms, ctx: Context, path: str = "acronyms.md") -
                 description=ctx.word("acronyms_description"), sources=(acronyms.path,))
 
 
+def _original(ctx: Context, key: str, text_md: str) -> str:
+    """Inline text of a unit not translated yet, marked with the language it is in."""
+    kind, origin = ctx.units.get(key, ("", ""))
+    return f"<span {lang_attrs(origin, ctx.lang)}>{text_md}</span>" if kind == MISSING else text_md
+
+
 def series_page(series: Series, ctx: Context, path: str = "series.md") -> Page:
     items = []
     for item in series.items:
         details = ", ".join(to_markdown(x) for x in (item.availability, item.date) if x)
-        line = f"{item.number}. {to_markdown(item.title)}"
-        items.append(f"{line} ({details})" if details else line)
+        text = f"{to_markdown(item.title)} ({details})" if details else to_markdown(item.title)
+        items.append(f"{item.number}. {_original(ctx, f'series/{item.number}', text)}")
     notice = page_notice(ctx, ["series"] + [f"series/{item.number}" for item in series.items])
     parts = [p for p in (notice, "\n".join(items)) if p]
     if series.contact:
         parts.append(to_markdown(ctx.word("series_available")))
-        parts.append("  \n".join(escape(line) for line in series.contact))
+        parts.append(_original(ctx, "series", "  \n".join(escape(line) for line in series.contact)))
     return Page(path=path, title=plain_text(series.title), body="\n\n".join(parts),
                 description=ctx.word("series_description"), sources=(series.path,))

@@ -10,7 +10,7 @@ from babel.numbers import format_percent
 
 from scripts.inline import escape, link_problem
 from scripts.models import Language
-from scripts.history import Change, shortened
+from scripts.history import Change, shortened, spaced
 from scripts.render.common import Context, Page, heading, lang_attrs
 from scripts.render.translation_marks import STATUS_PATH, language_name
 from scripts.status import FileStatus
@@ -54,8 +54,14 @@ def _word_html(ctx: Context, key: str) -> str:
 
 
 def _marked(segments: tuple[tuple[str, bool], ...], tag: str) -> str:
-    return "".join(f"<{tag}>{html.escape(text)}</{tag}>" if changed else html.escape(text)
-                   for text, changed in shortened(segments))
+    out = []
+    for text, changed in shortened(segments):
+        if changed:
+            before, words, after = (html.escape(part) for part in spaced(text))
+            out.append(f"{before}<{tag}>{words}</{tag}>{after}")
+        else:
+            out.append(html.escape(text))
+    return "".join(out)
 
 
 def changes_html(changes: tuple[Change, ...], origin: str, ctx: Context) -> str:

@@ -158,7 +158,7 @@ def compare_agendas(agenda: Agenda, reference: Agenda, ref: str,
         if day is None:
             yield Problem(path, 1, 1, f"to do: day '{other_day.id}' of the reference language ({ref}, "
                           f"{reference.path}:{other_day.line}) is not in this file yet; the site shows "
-                          f"it in {ref}, marked as not yet translated. Add it with the same id, and "
+                          f"it in {_name(ref)}, marked as not yet translated. Add it with the same id, and "
                           "translate it", TODO)
             continue
         if day.date != other_day.date:
@@ -178,7 +178,7 @@ def compare_agendas(agenda: Agenda, reference: Agenda, ref: str,
                 yield Problem(path, mine_slots[before].line if before else day.line, 1,
                               f"to do: slot '{other.id}' of the reference language ({ref}, "
                               f"{reference.path}:{other.line}) is not in day '{day.id}' yet; the site "
-                              f"shows it in {ref}, marked as not yet translated. Add it {place} with "
+                              f"shows it in {_name(ref)}, marked as not yet translated. Add it {place} with "
                               "the same id, times and people, and translate it", TODO)
         common = [s.id for s in day.slots if s.id in their_slots]
         if common != [i for i in their_slots if i in mine_slots]:

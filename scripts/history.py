@@ -60,16 +60,29 @@ def _units_of_blob(root: Path, blob: str, stem: str, path: str) -> dict[str, lis
     return edition_units(Edition("", {}, **{stem.replace("-", "_"): model}))
 
 
+@lru_cache(maxsize=64)
+def _log(root: Path, path: str, head: str) -> str | None:
+    """The commits that touched `path`, newest first (cached per HEAD: a new commit refreshes it)."""
+    return _git(root, "log", f"--max-count={MAX_COMMITS}", "--format=%H", head, "--", path)
+
+
+@lru_cache(maxsize=4096)
+def _blob(root: Path, commit: str, path: str) -> str:
+    """The stored version of `path` at `commit` (a commit never changes: cached)."""
+    return (_git(root, "rev-parse", f"{commit}:{path}") or "").strip()
+
+
 def text_at_source(root: Path, path: str, unit: str, source: str) -> list[str] | None:
     """The texts of `unit` in the version of `path` (the original's file) whose hash is
     `source`, or None if no commit within reach has it."""
-    log = _git(root, "log", f"--max-count={MAX_COMMITS}", "--format=%H", "--", path)
+    head = (_git(root, "rev-parse", "HEAD") or "").strip()
+    log = _log(root, path, head) if head else None
     if not log:
         return None
     stem = Path(path).stem
     seen: set[str] = set()
     for commit in log.split():
-        blob = (_git(root, "rev-parse", f"{commit}:{path}") or "").strip()
+        blob = _blob(root, commit, path)
         if not blob or blob in seen:
             continue
         seen.add(blob)

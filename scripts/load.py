@@ -562,6 +562,13 @@ def read_content(root: Path = config.ROOT) -> Loaded:
         problems += found
         if edition is not None:
             editions[language.code] = edition
+    declared = {language.code for language in languages}
+    for folder in sorted((root / "content").iterdir()) if languages else ():
+        if folder.is_dir() and not folder.name.startswith(".") and folder.name not in declared:
+            problems.append(Problem(f"content/{folder.name}", 0, 0, "this folder is not a declared "
+                                    f"language, so the site ignores it; declare it in "
+                                    f"content/languages.yml (`- code: {folder.name}`, its `name` and "
+                                    f"`locale`), or remove the folder"))
     resolutions, resolutions_file, found = read_resolutions(root)
     problems += found
     if resolutions_file is not None:

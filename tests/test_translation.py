@@ -170,3 +170,12 @@ def test_without_the_history_status_says_so(content_copy):
     loaded = read_content(root)
     assert "is not in the repository's history: compare with the original by hand" in \
         format_changes(loaded.content, loaded.files, root)
+
+
+def test_an_undeclared_language_folder_is_an_error_not_ignored(content_copy):
+    import shutil
+    root = content_copy.root
+    shutil.copytree(root / "content/fr", root / "content/pt")
+    assert problems_of(root) == [
+        "content/pt: this folder is not a declared language, so the site ignores it; declare it in "
+        "content/languages.yml (`- code: pt`, its `name` and `locale`), or remove the folder"]

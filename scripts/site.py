@@ -208,7 +208,9 @@ def plan(content: Content, translation: Translation | None = None, edit_uri: str
     """Every page of every language. `translation` (scripts/status.py) marks outdated and
     untranslated units and fills the status page; `edit_uri` is where its file links lead.
     Every edition is shown in the reference edition's structure (scripts/align.py)."""
-    content = aligned(content)
+    content = aligned(content, {lang: {key for key, (state, origin) in units.items()
+                                       if state == "missing" and origin == content.reference}
+                                for lang, units in (translation.units if translation else {}).items()})
     ctxs = contexts(content, translation)
     site = Site(default=content.reference, languages=content.languages)
     site.ui = {code: ctx.ui for code, ctx in ctxs.items()}

@@ -212,11 +212,22 @@ def describe(key: str) -> str:
 
 
 def check_translations(content: Content, files: dict[str, Located]) -> Iterator[Problem]:
-    """A warning for every unit whose original text changed since it was translated."""
+    """A warning for every unit whose original text changed since it was translated, and for
+    every unit still marked `untranslated: true` whose text is no longer the one it was
+    copied from (translated, the marker left behind)."""
     names = {language.code: language.name for language in content.languages}
     for lang in content.codes:
+        edition = content.editions.get(lang)
+        mine = edition_units(edition) if edition else {}
         for state in unit_states(content, files, lang):
             marking = state.marking
+            if marking is not None and marking.untranslated and marking.source \
+                    and state.key in mine and digest(mine[state.key]) != marking.source:
+                yield Problem(marking.path, marking.line, marking.column,
+                              f"{describe(state.key)} is marked `untranslated: true` but its text has "
+                              "changed since it was copied; if you translated it, delete the "
+                              "`untranslated: true` line", "warning")
+                continue
             if state.state != "outdated" or marking is None:
                 continue
             original = names.get(state.origin, state.origin)

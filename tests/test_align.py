@@ -102,3 +102,24 @@ def test_removed_parts_are_not_shown_and_moved_ones_follow_the_english(french):
                 if item.path and item.path.startswith("report/")]
     assert chapters[:4] == ["report/introduction.md", "report/overview.md", "report/the-workshop.md",
                             "report/globalized-world.md"]
+
+
+def test_a_part_not_translated_yet_shows_todays_original_not_the_copy(content_copy):
+    """A copy made by `translate` holds the English of that day; when the English changes
+    later, the page shows the English of today until the part is translated."""
+    from scripts.newlang import translate_file
+
+    root = content_copy.root
+    translate_file(root, "fr", "series")
+    text = (root / "content/fr/series.yml").read_text("utf-8")
+    (root / "content/fr/series.yml").write_text(
+        text.replace("  - number: 1\n    untranslated: true\n", "  - number: 1\n", 1)
+            .replace("title: 82nd Session of the Council; 27-29 November 2001",
+                     "title: 82e session du Conseil ; 27-29 novembre 2001", 1), "utf-8")
+    content_copy("content/en/series.yml", "Compendium of Intergovernmental Organizations",
+                 "Compendium of International Organizations")
+    loaded = read_content(root)
+    page = plan(loaded.content, translation_of(loaded.content, loaded.files, root)).pages["fr"]["series.md"]
+    assert "82e session du Conseil" in page.body
+    assert "Compendium of International Organizations" in page.body
+    assert "Compendium of Intergovernmental" not in page.body

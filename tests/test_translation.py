@@ -179,3 +179,17 @@ def test_an_undeclared_language_folder_is_an_error_not_ignored(content_copy):
     assert problems_of(root) == [
         "content/pt: this folder is not a declared language, so the site ignores it; declare it in "
         "content/languages.yml (`- code: pt`, its `name` and `locale`), or remove the folder"]
+
+
+def test_a_translated_part_still_marked_untranslated_is_pointed_out(content_copy):
+    root = content_copy.root
+    translate_file(root, "fr", "series")
+    text = (root / "content/fr/series.yml").read_text("utf-8")
+    (root / "content/fr/series.yml").write_text(
+        text.replace("title: 82nd Session of the Council; 27-29 November 2001",
+                     "title: 82e session du Conseil ; 27-29 novembre 2001", 1), "utf-8")
+    line = next(n for n, l in enumerate(text.split("\n"), 1) if l == "  - number: 1")
+    assert problems_of(root) == [
+        f"content/fr/series.yml:{line}:5: warning: series item '1' is marked `untranslated: true` but "
+        "its text has changed since it was copied; if you translated it, delete the "
+        "`untranslated: true` line"]

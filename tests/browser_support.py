@@ -277,8 +277,12 @@ class Browser:
         e.g. `Network.setCacheDisabled` in benchmarks/page_weight.py)."""
         return self._devtools.send(method, params or {})
 
+    # Sizes through the page's own DevTools session, phones included (Playwright cannot make
+    # a page mobile after the fact): the last size set holds, whichever way it was set.
     def resize(self, width: int, height: int) -> None:
-        self.page.set_viewport_size({"width": width, "height": height})
+        """A desktop viewport of that size."""
+        self.devtools("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
 
     def phone(self, width: int = 390, height: int = 844) -> None:
         """A phone's viewport (mobile layout, device pixel ratio 3), until `reset`."""
@@ -292,7 +296,6 @@ class Browser:
     def reset(self) -> None:
         """A neutral state between tests: desktop size, no stored preferences (colour
         scheme), no emulated media."""
-        self.devtools("Emulation.clearDeviceMetricsOverride")
         self.resize(*WINDOW)
         self.page.emulate_media(media="null", color_scheme="null")
         if self.url.startswith(("http:", "file:")):

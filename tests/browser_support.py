@@ -216,13 +216,14 @@ class Browser:
                     raise
                 self.page.wait_for_load_state()
 
-    def wait(self, condition, timeout: float = 10):
-        """Wait until `condition(browser)` is truthy; returns its value."""
+    def wait(self, condition, timeout: float = 10, every: float = 0.1):
+        """Wait until `condition(browser)` is truthy, trying every `every` seconds; returns its
+        value."""
         deadline = time.monotonic() + timeout
         while not (value := condition(self)):
             if time.monotonic() > deadline:
                 raise TimeoutError(f"still false after {timeout} s: {getattr(condition, '__qualname__', condition)}")
-            self.page.wait_for_timeout(50)  # lets the browser's events in meanwhile
+            self.page.wait_for_timeout(every * 1000)  # lets the browser's events in meanwhile
         return value
 
     @contextlib.contextmanager
@@ -279,6 +280,10 @@ class Browser:
 
     # Sizes through the page's own DevTools session, phones included (Playwright cannot make
     # a page mobile after the fact): the last size set holds, whichever way it was set.
+    def on_devtools(self, event: str, handler) -> None:
+        """Call `handler(params)` on each DevTools event `event` of the page (benchmarks)."""
+        self._devtools.on(event, handler)
+
     def resize(self, width: int, height: int) -> None:
         """A desktop viewport of that size."""
         self.devtools("Emulation.setDeviceMetricsOverride", {

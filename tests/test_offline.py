@@ -182,7 +182,8 @@ def test_the_language_selector_lands_on_the_same_page(built: Built, archive: Pat
         target = (archive / offline_url(built, lang, chapter)).as_uri()
         browser.script("[...document.querySelectorAll('a.md-select__link')]"
                        ".find(a => a.getAttribute('lang') === arguments[0]).click()", lang)
-        browser.wait(lambda b, target=target: b.url == target and b.script("return document.readyState") == "complete")
+        browser.wait(lambda b, target=target: b.url == target
+                     and b.script("return document.readyState") == "complete")  # landed there
         assert browser.script("return document.documentElement.lang") == lang
         _open(browser, archive, offline_url(built, "fr", chapter))
     assert _left_file(browser) == []

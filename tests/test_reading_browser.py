@@ -96,10 +96,12 @@ def test_side_by_side_shows_the_two_chosen_languages_from_file(desktop, built):
     page = built.site / "fr" / "parallel" / "report" / "introduction" / "index.html"
     desktop.open(page.as_uri())
     assert desktop.visible("form.parallel-choice")
-    shown = lambda: desktop.script(  # noqa: E731  (the languages of the cells on screen, left first)
+    shown = lambda: desktop.script(  # noqa: E731  (language and left edge of each cell on screen)
         "return [...document.querySelectorAll('#introduction-1 .parallel-cell')]"
-        ".filter(c => c.checkVisibility({visibilityProperty: true, opacityProperty: true})).map(c => [c.lang, c.getBoundingClientRect().x])")
-    assert sorted(lang for lang, _ in shown()) == ["en", "fr"]  # the reader's language and the reference language
+        ".filter(c => c.checkVisibility({visibilityProperty: true, opacityProperty: true}))"
+        ".map(c => [c.lang, c.getBoundingClientRect().x])")
+    # The reader's language and the reference language:
+    assert sorted(lang for lang, _ in shown()) == ["en", "fr"]
     desktop.select('[name="right"]', "es")
     assert sorted(lang for lang, _ in shown()) == ["es", "fr"]
     desktop.select('[name="left"]', "en")

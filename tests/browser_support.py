@@ -256,6 +256,11 @@ class Browser:
         self.click(selector)
         self.page.keyboard.type(text)
 
+    def fill(self, selector: str, text: str) -> None:
+        """Put `text` into the first matching field at once, as pasting does (an `input`
+        event, no key events)."""
+        self._first(selector).fill(text)
+
     def press(self, key: str) -> None:
         """A key press (`Enter`, `Escape`, `Tab`…) on whatever has the focus."""
         self.page.keyboard.press(key)

@@ -44,24 +44,25 @@ def _index(built: Built, lang: str) -> dict[str, str]:
 
 
 def search(browser, word: str) -> list[str]:
-    """Type `word` into the header's search box; every result's address, once all are shown
-    (the theme renders results ten pages at a time as the list scrolls; its count line says
-    how many pages it found)."""
-    browser.type("input.md-search__input", word)
-    browser.wait(lambda b: b.script("return document.querySelectorAll('.md-search-result__item a').length"))
-    found = int(re.search(r"\d+", browser.script(
-        "return document.querySelector('.md-search-result__meta').textContent")).group())
-
+    """Put `word` into the header's search box and release a key there (a reader pasting it:
+    the theme searches on key release, so for `word` alone, not for each of its beginnings
+    as typing would; the answers to those could be shown last); every result's address,
+    once all are shown (the theme renders results ten pages at a time as the list scrolls;
+    its count line says how many pages it found)."""
+    browser.fill("input.md-search__input", word)
+    browser.press("End")
     bottom = [False]
 
     def all_shown(browser):  # each reach of the list's end shows four more: up, down, up…
         bottom[0] = not bottom[0]
-        hrefs = browser.script(
+        found, hrefs = browser.script(
             "var wrap = document.querySelector('.md-search__scrollwrap');"
             "wrap.scrollTop = arguments[0] ? wrap.scrollHeight : 0;"
-            "return [...document.querySelectorAll('.md-search-result__item a')].map(a => a.href)",
+            "return [document.querySelector('.md-search-result__meta').textContent,"
+            " [...document.querySelectorAll('.md-search-result__item a')].map(a => a.href)]",
             bottom[0])
-        return hrefs if len({h.split("#")[0] for h in hrefs}) >= found else None
+        count = re.search(r"\d+", found)
+        return hrefs if hrefs and count and len({h.split("#")[0] for h in hrefs}) >= int(count.group()) else None
 
     return browser.wait(all_shown, 20, every=0.5)  # the theme renders more after a scroll: time for it
 

@@ -28,6 +28,15 @@ def archive(unzipped_archive: Path) -> Path:
     return unzipped_archive
 
 
+@pytest.fixture(autouse=True)
+def _own_records_only(request):
+    """A test sees only the requests and console errors of its own pages, whichever tests
+    used the session's browser before it."""
+    if "browser" in request.fixturenames:
+        browser = request.getfixturevalue("browser")
+        browser.requests(), browser.console_errors()
+
+
 def locale_of(built: Built, lang: str) -> str:
     return next(language.locale for language in built.content.languages if language.code == lang)
 

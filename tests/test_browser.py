@@ -1,5 +1,5 @@
 """The site as a reader uses it, in the session's headless Chromium (tests/browser_support.py)
-on the session's build served on a local port: search typed into the real search box (results
+on the session's build served on a local port: search entered in the real search box (results
 in the page's language only, inflections found), tooltips on hover, the agenda's collapsible
 questions, the navigation drawer on a phone, and the light/dark toggle. The language selector
 and keyboard tooltips are in tests/test_reading_browser.py; file:// in tests/test_offline.py."""

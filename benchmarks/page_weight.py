@@ -11,7 +11,6 @@ The theme's search index and worker are fetched on first load too and are counte
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import subprocess
 import sys
@@ -23,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.serve_gzip import serving  # noqa: E402
 from scripts import config  # noqa: E402
 from scripts.load import read_content  # noqa: E402
-from tests.browser_support import _driver  # noqa: E402  (Debian's chromium and chromedriver)
+from tests.browser_support import launch  # noqa: E402  (the tests' Chromium)
 
 KINDS = [("home", ""), ("report chapter", "report/globalized-world/"), ("agenda", "agenda/"),
          ("people", "people/"), ("background paper", "background/"), ("definitions", "definitions/"),
@@ -39,28 +38,26 @@ def build(site: Path) -> None:
                    cwd=config.ROOT, env=env, check=True)
 
 
-def weigh(driver, url: str) -> tuple[int, int]:
+def weigh(browser, events: list, url: str) -> tuple[int, int]:
     """(bytes transferred, requests) of a first load of `url`."""
-    driver.get("about:blank")
-    driver.get_log("performance")
-    driver.execute_cdp_cmd("Network.clearBrowserCache", {})
-    driver.get(url)
+    browser.open("about:blank")
+    browser.devtools("Network.clearBrowserCache")
+    events.clear()
+    browser.open(url)
     sizes: dict[str, int] = {}
     requests: set[str] = set()
     quiet_since = time.perf_counter()
     while time.perf_counter() - quiet_since < 1.5:  # idle: no network event for 1.5 s
-        entries = driver.get_log("performance")
+        entries, events[:] = list(events), []
         if entries:
             quiet_since = time.perf_counter()
-        for entry in entries:
-            message = json.loads(entry["message"])["message"]
-            params = message.get("params", {})
-            if message["method"] == "Network.requestWillBeSent" and \
+        for method, params in entries:
+            if method == "Network.requestWillBeSent" and \
                     not params["request"]["url"].startswith(("data:", "blob:")):
                 requests.add(params["requestId"])
-            elif message["method"] == "Network.loadingFinished" and params["requestId"] in requests:
+            elif method == "Network.loadingFinished" and params["requestId"] in requests:
                 sizes[params["requestId"]] = int(params["encodedDataLength"])
-        time.sleep(0.1)
+        browser.script("return new Promise(done => setTimeout(done, 100))")  # events arrive meanwhile
     return sum(sizes.values()), len(requests)
 
 
@@ -76,19 +73,19 @@ def main() -> None:
         if site is None:
             site = Path(temp) / "site"
             build(site)
-        driver = _driver(Path(temp) / "profile")
-        driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
-        try:
-            with serving(site) as root:
-                print(f"{'page kind':<20}" + "".join(f"{code + ' kB':>10}{'req':>5}" for code in codes))
-                for kind, path in KINDS:
-                    row = f"{kind:<20}"
-                    for code in codes:
-                        size, count = weigh(driver, root + prefix[code] + path)
-                        row += f"{size / 1000:>10.0f}{count:>5}"
-                    print(row)
-        finally:
-            driver.quit()
+        with launch() as browser, serving(site) as root:
+            events: list = []
+            for method in ("Network.requestWillBeSent", "Network.loadingFinished"):
+                browser.on_devtools(method, lambda params, method=method: events.append((method, params)))
+            browser.devtools("Network.enable")
+            browser.devtools("Network.setCacheDisabled", {"cacheDisabled": True})
+            print(f"{'page kind':<20}" + "".join(f"{code + ' kB':>10}{'req':>5}" for code in codes))
+            for kind, path in KINDS:
+                row = f"{kind:<20}"
+                for code in codes:
+                    size, count = weigh(browser, events, root + prefix[code] + path)
+                    row += f"{size / 1000:>10.0f}{count:>5}"
+                print(row)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 """The site as a reader uses it, in the session's headless Chromium (tests/browser_support.py)
-on the session's build served on a local port: search typed into the real search box (results
+on the session's build served on a local port: search entered in the real search box (results
 in the page's language only, inflections found), tooltips on hover, the agenda's collapsible
 questions, the navigation drawer on a phone, and the light/dark toggle. The language selector
 and keyboard tooltips are in tests/test_reading_browser.py; file:// in tests/test_offline.py."""
@@ -11,13 +11,9 @@ import re
 from pathlib import Path
 
 import pytest
-from selenium.webdriver.common.action_chains import ActionChains
-from selenium.webdriver.common.by import By
 
 from scripts.search_index import INDEX
 from tests.test_site import Built
-
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:selenium")
 
 THEME_WORKER = "assets/javascripts/workers/search.a7633da7.min.js"  # the wrapper's import
 
@@ -48,28 +44,27 @@ def _index(built: Built, lang: str) -> dict[str, str]:
 
 
 def search(browser, word: str) -> list[str]:
-    """Type `word` into the header's search box; every result's address, once all are shown
-    (the theme renders results ten pages at a time as the list scrolls; its count line says
-    how many pages it found)."""
-    field = browser.driver.find_element(By.CSS_SELECTOR, "input.md-search__input")
-    field.click()
-    field.send_keys(word)
-    browser.wait(lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item a"))
-    found = int(re.search(r"\d+", browser.script(
-        "return document.querySelector('.md-search-result__meta').textContent")).group())
-
+    """Put `word` into the header's search box and release a key there (a reader pasting it:
+    the theme searches on key release, so for `word` alone, not for each of its beginnings
+    as typing would; the answers to those could be shown last); every result's address,
+    once all are shown (the theme renders results ten pages at a time as the list scrolls;
+    its count line says how many pages it found)."""
+    browser.fill("input.md-search__input", word)
+    browser.press("End")
     bottom = [False]
 
-    def all_shown(driver):  # each reach of the list's end shows four more: up, down, up…
+    def all_shown(browser):  # each reach of the list's end shows four more: up, down, up…
         bottom[0] = not bottom[0]
-        hrefs = driver.execute_script(
+        found, hrefs = browser.script(
             "var wrap = document.querySelector('.md-search__scrollwrap');"
             "wrap.scrollTop = arguments[0] ? wrap.scrollHeight : 0;"
-            "return [...document.querySelectorAll('.md-search-result__item a')].map(a => a.href)",
+            "return [document.querySelector('.md-search-result__meta').textContent,"
+            " [...document.querySelectorAll('.md-search-result__item a')].map(a => a.href)]",
             bottom[0])
-        return hrefs if len({h.split("#")[0] for h in hrefs}) >= found else None
+        count = re.search(r"\d+", found)
+        return hrefs if hrefs and count and len({h.split("#")[0] for h in hrefs}) >= int(count.group()) else None
 
-    return browser.wait(all_shown, 20)
+    return browser.wait(all_shown, 20, every=0.5)  # the theme renders more after a scroll: time for it
 
 
 def test_the_wrapped_search_worker_imports_the_themes_worker(built: Built):
@@ -139,43 +134,39 @@ def test_search_by_word_start_still_finds_while_typing(built: Built, browser_on)
 @pytest.mark.parametrize("selector", ["a.glossary-term", 'abbr[tabindex="0"]'])
 def test_tooltips_show_on_hover(built: Built, browser_on, selector):
     browser_on.go("es/report/globalized-world/")
-    element = browser_on.driver.find_element(By.CSS_SELECTOR, selector)
-    text = element.get_attribute("title")
+    text = browser_on.attribute(selector, "title")
     assert text
-    browser_on.script("arguments[0].scrollIntoView({block: 'center'})", element)
-    ActionChains(browser_on.driver).move_to_element(element).perform()
-    browser_on.wait(lambda d: d.execute_script(
+    browser_on.hover(selector)  # scrolled into view, the mouse over its middle
+    browser_on.wait(lambda b: b.script(
         "return [...document.querySelectorAll('.md-tooltip2--active')]"
         ".some(t => t.textContent.includes(arguments[0]))", text[:40]), 5)
 
 
 def test_the_agendas_guiding_questions_open_and_close(built: Built, browser_on):
     browser_on.go("fr/agenda/")
-    details = browser_on.driver.find_element(By.CSS_SELECTOR, "details.question")
-    question = details.find_element(By.CSS_SELECTOR, "summary ~ *")
-    assert details.get_attribute("open") is None and not question.is_displayed()
-    summary = details.find_element(By.TAG_NAME, "summary")
-    browser_on.script("arguments[0].scrollIntoView({block: 'center'})", summary)
-    summary.click()
-    browser_on.wait(lambda d: question.is_displayed(), 5)
-    assert details.get_attribute("open") is not None
-    summary.click()
-    browser_on.wait(lambda d: not question.is_displayed(), 5)
+    details, question, summary = ("details.question", "details.question > summary ~ *",
+                                  "details.question > summary")  # the first question's
+    assert browser_on.attribute(details, "open") is None and not browser_on.visible(question)
+    browser_on.click(summary)
+    browser_on.wait(lambda b: b.visible(question), 5)
+    assert browser_on.attribute(details, "open") is not None
+    browser_on.click(summary)
+    browser_on.wait(lambda b: not b.visible(question), 5)
 
 
 def test_the_navigation_drawer_on_a_phone_opens_and_a_link_navigates(built: Built, browser_on):
     browser_on.phone()
     browser_on.go("es/")
-    drawer = browser_on.driver.find_element(By.CSS_SELECTOR, "nav.md-nav--primary")
-    link = drawer.find_element(By.CSS_SELECTOR, 'a.md-nav__link[href$="summary/"]')
-    assert link.rect["x"] + link.rect["width"] <= 0, "the navigation is off screen until the drawer opens"
-    browser_on.driver.find_element(By.CSS_SELECTOR, 'label.md-header__button[for="__drawer"]').click()
-    browser_on.wait(lambda d: d.execute_script(  # the drawer's slide-in has finished
-        "var r = arguments[0].getBoundingClientRect(); return r.left >= 0 &&"
-        " document.elementFromPoint(r.left + 5, r.top + r.height / 2)?.closest('a') === arguments[0]",
+    link = 'nav.md-nav--primary a.md-nav__link[href$="summary/"]'
+    assert browser_on.script("return document.querySelector(arguments[0]).getBoundingClientRect().right",
+                             link) <= 0, "the navigation is off screen until the drawer opens"
+    browser_on.click('label.md-header__button[for="__drawer"]')
+    browser_on.wait(lambda b: b.script(  # the drawer's slide-in has finished
+        "var a = document.querySelector(arguments[0]), r = a.getBoundingClientRect(); return r.left >= 0 &&"
+        " document.elementFromPoint(r.left + 5, r.top + r.height / 2)?.closest('a') === a",
         link), 5)
-    link.click()
-    browser_on.wait(lambda d: d.current_url == browser_on.root + "es/summary/", 10)
+    browser_on.click(link)
+    browser_on.wait(lambda b: b.url == b.root + "es/summary/", 10)
     assert browser_on.script("return document.documentElement.lang") == "es"
     assert not browser_on.script("return document.getElementById('__drawer').checked")
 
@@ -191,10 +182,9 @@ def _toggle_name(browser) -> str:
                           ".find(label => !label.hidden).previousElementSibling.getAttribute('aria-label')")
 
 
-def _toggle(browser):
-    """The palette toggle shown now (one per palette; the current one's is visible)."""
-    return next(label for label in browser.driver.find_elements(
-        By.CSS_SELECTOR, 'form[data-md-component="palette"] label.md-header__button') if label.is_displayed())
+def _toggle(browser) -> None:
+    """Click the palette toggle shown now (one per palette; the current one's is visible)."""
+    browser.click('form[data-md-component="palette"] label.md-header__button')
 
 
 def test_dark_mode_follows_the_system_until_the_reader_chooses_and_the_choice_persists(
@@ -208,16 +198,16 @@ def test_dark_mode_follows_the_system_until_the_reader_chooses_and_the_choice_pe
     assert _scheme(browser) == "default", "no choice made yet: the system's scheme"
     light = browser.script("return getComputedStyle(document.body).backgroundColor")
     assert _toggle_name(browser) == built.ui("fr", "palette_to_light")
-    _toggle(browser).click()  # system -> light
+    _toggle(browser)  # system -> light
     assert _toggle_name(browser) == built.ui("fr", "palette_to_dark")
-    _toggle(browser).click()  # light -> dark
-    browser.wait(lambda d: _scheme(browser) == "slate", 5)
+    _toggle(browser)  # light -> dark
+    browser.wait(lambda b: _scheme(b) == "slate", 5)
     assert browser.script("return getComputedStyle(document.body).backgroundColor") != light
     assert _toggle_name(browser) == built.ui("fr", "palette_to_system")
     browser.go("fr/people/")  # another page, the system still light: the reader's choice holds
     assert _scheme(browser) == "slate"
-    browser.driver.refresh()
+    browser.reload()
     assert _scheme(browser) == "slate"
-    _toggle(browser).click()  # dark -> system (light)
-    browser.wait(lambda d: _scheme(browser) == "default", 5)
+    _toggle(browser)  # dark -> system (light)
+    browser.wait(lambda b: _scheme(b) == "default", 5)
     assert browser.console_errors() == []

@@ -16,8 +16,6 @@ from scripts.archive import ZIP_DATE, human_size, make_zip
 from scripts.downloads import ARCHIVE, ARCHIVE_ROOT, DOWNLOADS, pdf_name
 from tests.test_site import Built, parse
 
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:selenium")
-
 LOCAL_SCHEMES = ("file", "data", "blob", "about")
 SLOT = re.compile(r'data-size-of="([^"]+)" data-locale="([^"]+)">([^<]*)</span>')
 # (page language, word): a word of each edition, and an English word that French pages also
@@ -28,6 +26,15 @@ SEARCHES = [("en", "returnees"), ("fr", "rapatriés"), ("es", "retorno"), ("fr",
 @pytest.fixture(scope="module")
 def archive(unzipped_archive: Path) -> Path:
     return unzipped_archive
+
+
+@pytest.fixture(autouse=True)
+def _own_records_only(request):
+    """A test sees only the requests and console errors of its own pages, whichever tests
+    used the session's browser before it."""
+    if "browser" in request.fixturenames:
+        browser = request.getfixturevalue("browser")
+        browser.requests(), browser.console_errors()
 
 
 def locale_of(built: Built, lang: str) -> str:
@@ -168,10 +175,12 @@ def test_the_sites_own_stylesheet_applies_offline(built: Built, archive: Path, b
 
 def test_previous_and_next_lead_to_the_neighbouring_pages(built: Built, archive: Path, browser):
     _open(browser, archive, offline_url(built, "es", "summary/"))
-    browser.script("document.querySelector('a.md-footer__link--next').click()")
-    assert browser.driver.current_url.endswith("/es/acronyms.html")
-    browser.script("document.querySelector('a.md-footer__link--prev').click()")
-    assert browser.driver.current_url.endswith("/es/summary.html")
+    with browser.navigation():
+        browser.script("document.querySelector('a.md-footer__link--next').click()")
+    assert browser.url.endswith("/es/acronyms.html")
+    with browser.navigation():
+        browser.script("document.querySelector('a.md-footer__link--prev').click()")
+    assert browser.url.endswith("/es/summary.html")
     assert browser.script("return document.querySelector('h1').textContent").strip()
 
 
@@ -179,9 +188,11 @@ def test_the_language_selector_lands_on_the_same_page(built: Built, archive: Pat
     chapter = next(p for p in sorted(built.paths("fr")) if p.startswith("report/"))
     _open(browser, archive, offline_url(built, "fr", chapter))
     for lang in built.codes:
+        target = (archive / offline_url(built, lang, chapter)).as_uri()
         browser.script("[...document.querySelectorAll('a.md-select__link')]"
                        ".find(a => a.getAttribute('lang') === arguments[0]).click()", lang)
-        assert browser.driver.current_url == (archive / offline_url(built, lang, chapter)).as_uri()
+        browser.wait(lambda b, target=target: b.url == target
+                     and b.script("return document.readyState") == "complete")  # landed there
         assert browser.script("return document.documentElement.lang") == lang
         _open(browser, archive, offline_url(built, "fr", chapter))
     assert _left_file(browser) == []
@@ -190,16 +201,10 @@ def test_the_language_selector_lands_on_the_same_page(built: Built, archive: Pat
 @pytest.mark.parametrize(("lang", "word"), SEARCHES)
 def test_search_finds_pages_in_the_language_of_the_page(built: Built, archive: Path, browser,
                                                         lang, word):
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
-
     _open(browser, archive, offline_url(built, lang, "agenda/"))
-    field = browser.driver.find_element(By.CSS_SELECTOR, "input.md-search__input")
-    field.click()
-    field.send_keys(word)
-    results = WebDriverWait(browser.driver, 10).until(
-        lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item a"))
-    hrefs = [a.get_attribute("href") for a in results]
+    browser.type("input.md-search__input", word)
+    hrefs = browser.wait(lambda b: b.script(
+        "return [...document.querySelectorAll('.md-search-result__item a')].map(a => a.href)"))
     root = archive.as_uri() + "/"
     for href in hrefs:
         assert href.startswith(root), href

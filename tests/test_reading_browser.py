@@ -1,5 +1,5 @@
-"""The reading aids in a real browser (headless Chromium, /usr/bin/chromedriver), on the
-session's build: the language selector keeps the reader's place (with a hash, and after
+"""The reading aids in a real browser (the session's headless Chromium, tests/browser_support.py),
+on the session's build: the language selector keeps the reader's place (with a hash, and after
 scrolling without one), acronyms take the keyboard focus, and the side-by-side page shows
 the two chosen languages, also from file://."""
 
@@ -7,20 +7,16 @@ from __future__ import annotations
 
 import pytest
 
-from selenium.webdriver.support.ui import Select, WebDriverWait
-
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:selenium")
-
 CHAPTER = "report/globalized-world/"
 PARAGRAPH = "many-forms-3"
 
 
 @pytest.fixture()
-def driver(browser):
+def desktop(browser):
     """The session's one headless Chromium (tests/browser_support.py), reset to its desktop
-    size: its Selenium driver."""
+    size."""
     browser.reset()
-    return browser.driver
+    return browser
 
 
 @pytest.fixture()
@@ -29,88 +25,87 @@ def server(served):
     return served
 
 
-def _switch_to(driver, lang: str) -> None:
+def _switch_to(desktop, lang: str) -> None:
     """Activate the selector's link to `lang` as a reader's click would (the menu opens on
-    hover, so the link is activated from a script; the page's own click handler runs)."""
-    link = driver.find_element("css selector", f'.md-select__link[lang="{lang}"]')
-    driver.execute_script("arguments[0].click()", link)
+    hover, so the link is activated from a script; the page's own click handler runs), and
+    wait for the page it leads to."""
+    with desktop.navigation():
+        desktop.script(f'document.querySelector(\'.md-select__link[lang="{lang}"]\').click()')
 
 
-def _wait_for_path(driver, path: str) -> None:
-    WebDriverWait(driver, 10).until(lambda d: path in d.current_url)
+def _wait_for_path(desktop, path: str) -> None:
+    desktop.wait(lambda b: path in b.url)
 
 
 @pytest.mark.parametrize("source, target", [("", "fr/"), ("fr/", "es/"), ("es/", "")])
-def test_switching_language_from_a_paragraph_anchor_keeps_the_paragraph(driver, server, source, target):
-    driver.get(f"{server}{source}{CHAPTER}#{PARAGRAPH}")
-    _switch_to(driver, target.rstrip("/") or "en")
-    _wait_for_path(driver, f"/{target}{CHAPTER}#")
-    assert driver.current_url == f"{server}{target}{CHAPTER}#{PARAGRAPH}"
-    assert driver.find_element("id", PARAGRAPH).is_displayed()
+def test_switching_language_from_a_paragraph_anchor_keeps_the_paragraph(desktop, server, source, target):
+    desktop.open(f"{server}{source}{CHAPTER}#{PARAGRAPH}")
+    _switch_to(desktop, target.rstrip("/") or "en")
+    _wait_for_path(desktop, f"/{target}{CHAPTER}#")
+    assert desktop.url == f"{server}{target}{CHAPTER}#{PARAGRAPH}"
+    assert desktop.visible(f"#{PARAGRAPH}")
 
 
-def test_switching_language_after_scrolling_keeps_the_paragraph_at_the_top(driver, server):
-    driver.get(f"{server}{CHAPTER}")
-    driver.execute_script("""
+def test_switching_language_after_scrolling_keeps_the_paragraph_at_the_top(desktop, server):
+    desktop.open(f"{server}{CHAPTER}")
+    desktop.script("""
         var p = document.getElementById(arguments[0]);
         var header = document.querySelector('.md-header').getBoundingClientRect().bottom;
         window.scrollTo(0, p.getBoundingClientRect().top + window.scrollY - header - 2);
     """, PARAGRAPH)
-    assert driver.execute_script("return window.location.hash") == ""
-    assert driver.execute_script("return window.idmReading.currentPlace()") == PARAGRAPH
-    _switch_to(driver, "es")
-    _wait_for_path(driver, f"/es/{CHAPTER}#")
-    assert driver.current_url == f"{server}es/{CHAPTER}#{PARAGRAPH}"
+    assert desktop.script("return window.location.hash") == ""
+    assert desktop.script("return window.idmReading.currentPlace()") == PARAGRAPH
+    _switch_to(desktop, "es")
+    _wait_for_path(desktop, f"/es/{CHAPTER}#")
+    assert desktop.url == f"{server}es/{CHAPTER}#{PARAGRAPH}"
 
 
-def test_switching_language_at_the_top_of_a_page_adds_no_anchor(driver, server):
-    driver.get(f"{server}{CHAPTER}")
-    _switch_to(driver, "fr")
-    _wait_for_path(driver, f"/fr/{CHAPTER}")
-    assert driver.current_url == f"{server}fr/{CHAPTER}"
+def test_switching_language_at_the_top_of_a_page_adds_no_anchor(desktop, server):
+    desktop.open(f"{server}{CHAPTER}")
+    _switch_to(desktop, "fr")
+    _wait_for_path(desktop, f"/fr/{CHAPTER}")
+    assert desktop.url == f"{server}fr/{CHAPTER}"
 
 
-def test_a_footnote_anchor_lands_on_the_fallback_page_form(driver, server):
+def test_a_footnote_anchor_lands_on_the_fallback_page_form(desktop, server):
     # The Council note exists only in Spanish: its English page keeps the notes as `fn-1`.
-    driver.get(f"{server}council-note/#fn:1")
-    offset = driver.execute_script("return document.getElementById('fn-1').getBoundingClientRect().top")
+    desktop.open(f"{server}council-note/#fn:1")
+    offset = desktop.script("return document.getElementById('fn-1').getBoundingClientRect().top")
     assert 0 <= offset < 900
 
 
-def test_glossary_term_and_acronym_show_a_tooltip_on_keyboard_focus(driver, server):
-    driver.get(f"{server}fr/{CHAPTER}")
-    term = driver.find_element("css selector", "a.glossary-term")
-    term_title = term.get_attribute("title")
-    driver.execute_script("arguments[0].focus()", term)
-    _wait_for_tooltip(driver, term_title)
-    abbr = driver.find_element("css selector", 'abbr[tabindex="0"]')
-    expansion = abbr.get_attribute("title")
+def test_glossary_term_and_acronym_show_a_tooltip_on_keyboard_focus(desktop, server):
+    desktop.open(f"{server}fr/{CHAPTER}")
+    term_title = desktop.attribute("a.glossary-term", "title")
+    desktop.focus("a.glossary-term")
+    _wait_for_tooltip(desktop, term_title)
+    expansion = desktop.attribute('abbr[tabindex="0"]', "title")
     assert expansion
-    driver.execute_script("arguments[0].focus()", abbr)
-    _wait_for_tooltip(driver, expansion)
+    desktop.focus('abbr[tabindex="0"]')
+    _wait_for_tooltip(desktop, expansion)
 
 
-def _wait_for_tooltip(driver, text: str) -> None:
-    WebDriverWait(driver, 5).until(lambda d: d.execute_script(
+def _wait_for_tooltip(desktop, text: str) -> None:
+    desktop.wait(lambda b: b.script(
         "var text = arguments[0];"
         "return Array.from(document.querySelectorAll('.md-tooltip2--active'))"
-        ".some(function (t) { return t.textContent.indexOf(text) >= 0; })", text[:40]))
+        ".some(function (t) { return t.textContent.indexOf(text) >= 0; })", text[:40]), 5)
 
 
-def test_side_by_side_shows_the_two_chosen_languages_from_file(driver, built):
+def test_side_by_side_shows_the_two_chosen_languages_from_file(desktop, built):
     page = built.site / "fr" / "parallel" / "report" / "introduction" / "index.html"
-    driver.get(page.as_uri())
-    form = driver.find_element("css selector", "form.parallel-choice")
-    assert form.is_displayed()
-    shown = lambda: [c.get_attribute("lang") for c in  # noqa: E731
-                     driver.find_elements("css selector", "#introduction-1 .parallel-cell")
-                     if c.is_displayed()]
-    assert sorted(shown()) == ["en", "fr"]  # the reader's language and the reference language
-    Select(driver.find_element("name", "right")).select_by_value("es")
-    assert sorted(shown()) == ["es", "fr"]
-    Select(driver.find_element("name", "left")).select_by_value("en")
-    assert sorted(shown()) == ["en", "es"]
+    desktop.open(page.as_uri())
+    assert desktop.visible("form.parallel-choice")
+    shown = lambda: desktop.script(  # noqa: E731  (language and left edge of each cell on screen)
+        "return [...document.querySelectorAll('#introduction-1 .parallel-cell')]"
+        ".filter(c => c.checkVisibility({visibilityProperty: true, opacityProperty: true}))"
+        ".map(c => [c.lang, c.getBoundingClientRect().x])")
+    # The reader's language and the reference language:
+    assert sorted(lang for lang, _ in shown()) == ["en", "fr"]
+    desktop.select('[name="right"]', "es")
+    assert sorted(lang for lang, _ in shown()) == ["es", "fr"]
+    desktop.select('[name="left"]', "en")
+    assert sorted(lang for lang, _ in shown()) == ["en", "es"]
     # The left column comes first on screen.
-    cells = {c.get_attribute("lang"): c.rect["x"]
-             for c in driver.find_elements("css selector", "#introduction-1 .parallel-cell") if c.is_displayed()}
+    cells = dict(shown())
     assert cells["en"] < cells["es"]

@@ -19,7 +19,7 @@ from .translation import block_texts, check_translations
 
 # Keys whose values are not text a reader sees: ids, times, codes.
 _NOT_TEXT = {"id", "start", "end", "kind", "date", "country", "moderator", "speakers", "related",
-             "supplied", "source", "header_lang", "code", "locale", "reference", "target",
+             "supplied", "source", "lang", "text_lang", "code", "locale", "reference", "target",
              "subject", "line"}
 _RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<\s*[A-Za-z]+[^<>]*$")
 _ATTR_LIST = re.compile(r"\{\s*[:#.][^}]*\}")

@@ -340,7 +340,7 @@ def build_agenda(located: Located) -> Agenda:
     data = located.data
     people = tuple(
         Person(p["id"], p["name"], p["role"], p.get("organization"), p["country"], p.get("supplied"),
-               line=located.line(("people", i)))
+               p.get("country_printed"), dict(p.get("text_lang", {})), line=located.line(("people", i)))
         for i, p in enumerate(data["people"]))
     days = []
     for d, day in enumerate(data["days"]):
@@ -355,8 +355,11 @@ def build_agenda(located: Located) -> Agenda:
                 slot.get("supplied"), line=located.line(("days", d, "slots", s))))
         days.append(Day(day["id"], datetime.date.fromisoformat(day["date"]), day["title"],
                         tuple(slots), day.get("end"), line=located.line(("days", d))))
-    return Agenda(data["title"], located.path, tuple(data.get("header", [])), people, tuple(days),
-                  data.get("end"), data.get("header_lang"))
+    header = data.get("header", [])
+    return Agenda(data["title"], located.path,
+                  tuple(line if isinstance(line, str) else line["text"] for line in header),
+                  people, tuple(days), data.get("end"),
+                  {i: line["lang"] for i, line in enumerate(header) if isinstance(line, dict)})
 
 
 def build_definitions(located: Located) -> Definitions:
@@ -381,8 +384,10 @@ def build_series(located: Located) -> Series:
     data = located.data
     return Series(data["title"], located.path, tuple(
         SeriesItem(item["number"], item["title"], item.get("availability"), item.get("date"),
-                   line=located.line(("items", i)))
-        for i, item in enumerate(data["items"])), tuple(data.get("contact", [])))
+                   line=located.line(("items", i)), supplied=dict(item.get("supplied", {})),
+                   text_lang=dict(item.get("text_lang", {})))
+        for i, item in enumerate(data["items"])), tuple(data.get("contact", [])), data.get("intro"),
+        tuple((line["text"], line.get("lang")) for line in data.get("contact_supplied", [])))
 
 
 _BUILDERS = {

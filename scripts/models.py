@@ -102,8 +102,11 @@ class Person:
     name: str
     role: str
     organization: str | None
-    country: str | None  # ISO 3166-1 alpha-2, None for an international organization
+    country: str | None  # ISO 3166-1 alpha-2 (a language-neutral fact for the people index)
     supplied: str | None = None  # resolution id when the edition does not print this person
+    country_printed: str | None = None  # the country as this edition prints it; None: it prints none
+    # Fields this edition prints in another language than its own: field name -> language code.
+    text_lang: dict[str, str] = field(default_factory=dict, compare=False)
     line: int = field(default=0, compare=False)  # where it stands in its YAML file
 
 
@@ -143,11 +146,12 @@ class Day:
 class Agenda:
     title: str
     path: str
-    header: tuple[str, ...]
+    header: tuple[str, ...]  # the lines above the agenda, as published
     people: tuple[Person, ...]
     days: tuple[Day, ...]
     end: str | None = None
-    header_lang: str | None = None  # set when the edition prints the header in another language
+    # The language of each header line that the edition prints in another language (index -> code).
+    header_langs: dict[int, str] = field(default_factory=dict, compare=False)
 
     def person(self, person_id: str) -> Person:
         return next(p for p in self.people if p.id == person_id)
@@ -203,6 +207,10 @@ class SeriesItem:
     availability: str | None = None
     date: str | None = None
     line: int = field(default=0, compare=False)  # where it stands in its YAML file
+    # Words the edition does not print (its line is cut off), supplied from another edition:
+    # field -> words shown after the printed ones, in square brackets.
+    supplied: dict[str, str] = field(default_factory=dict, compare=False)
+    text_lang: dict[str, str] = field(default_factory=dict, compare=False)  # field -> language
 
 
 @dataclass(frozen=True)
@@ -211,6 +219,9 @@ class Series:
     path: str
     items: tuple[SeriesItem, ...]
     contact: tuple[str, ...] = ()
+    intro: str | None = None  # the sentence above the address, where the edition prints one
+    # Address lines the edition does not print, supplied from another edition: (text, lang).
+    contact_supplied: tuple[tuple[str, str | None], ...] = ()
 
 
 # --- one language, and the whole site ------------------------------------------------------

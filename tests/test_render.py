@@ -119,7 +119,7 @@ def test_relative_links_between_pages():
 
 
 def small_agenda() -> Agenda:
-    people = (Person("mod", "Ann Mod", "Director", "Ministry", "NL"),
+    people = (Person("mod", "Ann Mod", "Director", "Ministry", "NL", country_printed="The Netherlands"),
               Person("sp", "Bo Sp", "Adviser", "IOM", None))
     slot = Slot("session-1", "11:00", "13:00", "session", "Case Studies", number=3,
                 moderator="mod", speakers=(("sp",), ("mod", "sp")), questions=("Why?",),
@@ -133,11 +133,11 @@ def test_agenda_slot_exact_markdown(en):
     assert body == (
         "Workshop\n\n"
         "## Day I — 7 July 2008 { #day-1 }\n\n"
-        '### <span class="slot-time">11:00–13:00</span> · Session III: Case Studies { #session-1 }\n\n'
-        "**Moderator**: [Ann Mod](people.md#mod), Director, Ministry, Netherlands\n\n"
+        '### <span class="slot-time">11:00 – 13:00</span> · Session III: Case Studies { #session-1 }\n\n'
+        "**Moderator**: [Ann Mod](people.md#mod), Director, Ministry, The Netherlands\n\n"
         "**Speakers**:\n\n"
         "- [Bo Sp](people.md#sp), Adviser, IOM\n"
-        "- [Ann Mod](people.md#mod), Director, Ministry, Netherlands; [Bo Sp](people.md#sp), Adviser, IOM\n\n"
+        "- [Ann Mod](people.md#mod), Director, Ministry, The Netherlands / [Bo Sp](people.md#sp), Adviser, IOM\n\n"
         '??? question "The following questions are proposed to guide the discussion:"\n\n'
         "    - Why?\n\n"
         "**General Discussion**\n\n"
@@ -147,7 +147,8 @@ def test_agenda_slot_exact_markdown(en):
 
 def test_agenda_in_french_uses_french_words_dates_and_countries(fr):
     body = agenda_page(small_agenda(), fr).body
-    assert "7 juillet 2008" in body and "Pays-Bas" in body
+    assert "7 juillet 2008" in body and "11h00 – 13h00" in body
+    assert "The Netherlands" in body  # the country as the edition prints it, never from the ISO code
     assert "**Modérateur** :" in body and "Les questions suivantes sont proposées pour guider les débats:" in body
 
 
@@ -165,7 +166,7 @@ def test_roman_session_numbers():
 def test_people_page_links_each_person_to_their_sessions(en):
     body = people_page(small_agenda(), en).body
     assert "## Ann Mod { #mod }" in body
-    assert "[Session III: Case Studies](agenda.md#session-1) (11:00–13:00)" in body
+    assert "[Session III: Case Studies](agenda.md#session-1) (11:00 – 13:00)" in body
     assert body.index("{ #mod }") < body.index("{ #sp }")
 
 

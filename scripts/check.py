@@ -12,6 +12,7 @@ from typing import Iterator
 from . import inline
 from .load import Loaded, Located
 from .models import Agenda, Document, Edition
+from .divergences import check_divergences
 from .parity import compare
 from .problems import Problem
 from .references import check_references
@@ -20,7 +21,7 @@ from .translation import block_texts, check_translations
 # Keys whose values are not text a reader sees: ids, times, codes.
 _NOT_TEXT = {"id", "start", "end", "kind", "date", "country", "moderator", "speakers", "related",
              "supplied", "source", "lang", "text_lang", "code", "locale", "reference", "target",
-             "subject", "line"}
+             "subject", "line", "document", "paragraph", "page"}
 _RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<\s*[A-Za-z]+[^<>]*$")
 _ATTR_LIST = re.compile(r"\{\s*[:#.][^}]*\}")
 _LINK_TARGET = re.compile(r"\]\(\s*([^)\s]*)")
@@ -177,5 +178,6 @@ def check(loaded: Loaded) -> list[Problem]:
         problems += check_edition(edition, loaded.files)
     problems += compare(content, loaded.files)
     problems += check_references(content, loaded.files)
+    problems += check_divergences(content, loaded.files)
     problems += check_translations(content, loaded.files)
     return sorted(set(problems))

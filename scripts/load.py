@@ -21,9 +21,9 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
 from . import config
-from .models import (Acronym, Acronyms, Agenda, Block, Content, Day, Definitions, Document,
+from .models import (Acronym, Acronyms, Agenda, Block, Content, Day, Definitions, Divergence, Document,
                      Edition, EditionFact, Front, Language, ListBlock, ListItem, Paragraph, Person,
-                     Quote, Resolution, Section, Series, SeriesItem, Slot, Term)
+                     Quotation, Quote, Resolution, Section, Series, SeriesItem, Slot, Term)
 from .problems import ContentError, Problem
 
 PathKey = tuple  # a path into the loaded data: ("days", 0, "slots", 3, "start")
@@ -494,6 +494,24 @@ def read_resolutions(root: Path) -> tuple[tuple[Resolution, ...], Located | None
     return resolutions, located, problems
 
 
+def read_divergences(root: Path) -> tuple[tuple[Divergence, ...], Located | None, list[Problem]]:
+    file = root / "content" / "divergences.yml"
+    if not file.exists():
+        return (), None, []
+    located, problems = read_yaml(file, root)
+    if located is None:
+        return (), None, problems
+    problems += validate(located, "divergences")
+    if problems:
+        return (), located, problems
+    divergences = tuple(
+        Divergence(d["id"], d["document"], d["paragraph"],
+                   {lang: Quotation(q["says"], q.get("page")) for lang, q in d["editions"].items()},
+                   dict(d["explanation"]), line=located.line(("divergences", i)))
+        for i, d in enumerate(located.data["divergences"]))
+    return divergences, located, problems
+
+
 def read_content(root: Path = config.ROOT) -> Loaded:
     """Read and validate every content file. Never raises for bad content: see `problems`."""
     reference, languages, problems, languages_file = read_languages(root)
@@ -511,7 +529,11 @@ def read_content(root: Path = config.ROOT) -> Loaded:
     problems += found
     if resolutions_file is not None:
         files[resolutions_file.path] = resolutions_file
-    content = Content(reference, languages, editions, resolutions) if languages else None
+    divergences, divergences_file, found = read_divergences(root)
+    problems += found
+    if divergences_file is not None:
+        files[divergences_file.path] = divergences_file
+    content = Content(reference, languages, editions, resolutions, divergences) if languages else None
     return Loaded(content, files, problems)
 
 

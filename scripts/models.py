@@ -275,6 +275,25 @@ class Resolution:
 
 
 @dataclass(frozen=True)
+class Quotation:
+    says: str  # exactly as the edition prints it
+    page: int | None = None  # the page of the printed book
+
+
+@dataclass(frozen=True)
+class Divergence:
+    """A passage where the editions differ in meaning (content/divergences.yml). Each edition
+    keeps its wording; the record quotes them and explains the difference."""
+
+    id: str
+    document: str  # summary | report | background | agenda | definitions
+    paragraph: str  # the shared id: a paragraph anchor, an agenda slot or a defined term
+    editions: dict[str, Quotation]
+    explanation: dict[str, str]  # by language
+    line: int = field(default=0, compare=False)  # where it stands in its YAML file
+
+
+@dataclass(frozen=True)
 class Content:
     """The whole site's content: every language, and the language-neutral records."""
 
@@ -282,6 +301,7 @@ class Content:
     languages: tuple[Language, ...]
     editions: dict[str, Edition]
     resolutions: tuple[Resolution, ...] = ()
+    divergences: tuple[Divergence, ...] = ()
 
     @property
     def codes(self) -> list[str]:

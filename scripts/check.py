@@ -16,6 +16,7 @@ from .divergences import check_divergences
 from .parity import compare
 from .problems import Problem
 from .references import check_references
+from .shown import check_shown
 from .translation import block_texts, check_translations
 
 # Keys whose values are not text a reader sees: ids, times, codes.
@@ -179,5 +180,6 @@ def check(loaded: Loaded) -> list[Problem]:
     problems += compare(content, loaded.files)
     problems += check_references(content, loaded.files)
     problems += check_divergences(content, loaded.files)
+    problems += check_shown(content, loaded.files)
     problems += check_translations(content, loaded.files)
     return sorted(set(problems))

@@ -487,9 +487,9 @@ def read_resolutions(root: Path) -> tuple[tuple[Resolution, ...], Located | None
         return (), located, problems
     resolutions = tuple(
         Resolution(r["id"], r["subject"], r["target"], r["kind"],
-                   {lang: EditionFact(fact["says"], fact.get("line"))
+                   {lang: EditionFact(fact["says"], fact.get("page"))
                     for lang, fact in r["editions"].items()},
-                   dict(r["shown"]), dict(r["why"]))
+                   dict(r.get("shown", {})), dict(r["why"]))
         for r in located.data["resolutions"])
     return resolutions, located, problems
 

@@ -259,8 +259,8 @@ class Edition:
 
 @dataclass(frozen=True)
 class EditionFact:
-    says: str
-    line: int | None = None
+    says: str | None  # None: the edition prints nothing there
+    page: int | None = None  # the page of the printed book
 
 
 @dataclass(frozen=True)
@@ -270,7 +270,7 @@ class Resolution:
     target: str
     kind: str
     editions: dict[str, EditionFact]
-    shown: dict[str, str]  # by language
+    shown: dict[str, str | None]  # by language, as the page shows it; empty where derived (scripts/shown.py)
     why: dict[str, str]  # by language
 
 

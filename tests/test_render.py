@@ -293,18 +293,3 @@ def test_workshop_dates_are_written_in_full_in_each_language():
     expected = {"en_GB": "7–8 July 2008", "fr_FR": "7–8 juillet 2008", "es_ES": "7–8 de julio de 2008"}
     for locale, text in expected.items():
         assert workshop_dates(first, last, Context("x", locale, {})) == text
-
-
-def test_notes_show_the_resolution_in_the_readers_language_else_marked(en, fr):
-    from scripts.models import EditionFact, Language, Resolution
-    from scripts.render.common import Context
-    from scripts.render.notes import resolution_md
-
-    res = Resolution("x-time", "agenda", "day-2/x", "time", {"en": EditionFact("10:00", 3)},
-                     shown={"en": "10:30–13:00", "fr": "10h30–13h00"}, why={"en": "Because."})
-    languages = (Language("en", "English", "en_GB"), Language("fr", "Français", "fr_FR"))
-    french = resolution_md(res, languages, "en", fr)
-    assert "10h30–13h00" in french and "10:30–13:00" not in french
-    assert '<span lang="en">Because.</span>' in french
-    spanish = resolution_md(res, languages, "en", Context("es", "es_ES", ui("es")))
-    assert '<span lang="en">10:30–13:00</span>' in spanish

@@ -7,6 +7,7 @@ from babel.dates import format_date
 from scripts.inline import escape, plain_text, to_markdown
 from scripts.models import Agenda, Day, Person, Slot
 from scripts.render.common import Context, Page, heading, indent, safe_id
+from scripts.render.divergence_marks import divergence_marker
 from scripts.render.translation_marks import mark_unit, page_notice
 
 AGENDA_PATH = "agenda.md"
@@ -101,7 +102,8 @@ def slot_md(slot: Slot, agenda: Agenda, ctx: Context) -> str:
         parts.append(f'??? question "{title}"\n\n{indent(questions)}')
     if slot.discussion:
         parts.append(f"**{to_markdown(ctx.word('general_discussion'))}**")
-    return mark_unit(ctx, f"agenda/{slot.id}", parts[0], "\n\n".join(parts[1:]))
+    parts.append(divergence_marker(slot.id, ctx))  # where the editions differ in meaning
+    return mark_unit(ctx, f"agenda/{slot.id}", parts[0], "\n\n".join(p for p in parts[1:] if p))
 
 
 def agenda_page(agenda: Agenda, ctx: Context, path: str = AGENDA_PATH) -> Page:

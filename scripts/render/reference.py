@@ -8,6 +8,7 @@ from scripts.inline import escape, footnote_refs, plain_text, to_markdown
 from scripts.models import Acronyms, Definitions, Series, SeriesItem
 from scripts.render.common import (Context, Page, attr, blocks_md, heading, indent, safe_id,
                                    with_footnotes)
+from scripts.render.divergence_marks import divergence_marker
 from scripts.render.marks import Marks
 from scripts.render.translation_marks import mark_unit, page_notice
 
@@ -26,6 +27,7 @@ def definitions_page(defs: Definitions, ctx: Context, path: str = "definitions.m
         ids = [f"{term.id}-{n}" for n in range(1, len(term.definition) + 1)]
         parts.append(mark_unit(ctx, f"definitions/{term.id}", heading(2, escape(term.term), term.id),
                                blocks_md(term.definition, ids, marks=marks)))
+        parts.append(divergence_marker(term.id, ctx.at(path)))  # where the editions differ in meaning
         related = [r for r in term.related if r in names]
         if related:
             links = ", ".join(f"[{escape(names[r])}]({ctx.link(path, r)})" for r in related)

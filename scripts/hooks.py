@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +26,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page as MkPage
+from mkdocs.utils import normalize_url
 from mkdocs_static_i18n.config import I18nPluginConfig
 
 from scripts import downloads
@@ -37,6 +39,7 @@ from scripts.site import NavItem, Site, plan
 from scripts.status import translation_of
 from scripts.write import write_site
 
+_ORIGINAL_LINK = re.compile(r'href="#(?:original)?" data-original-lang="([a-z]{2,3})"')
 log = logging.getLogger("mkdocs.hooks.site")
 
 # The placeholder mkdocs.yml puts in the i18n plugin's `languages` (the plugin refuses an
@@ -151,7 +154,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     loaded = load(root)
     assert loaded.content is not None
     translation = translation_of(loaded.content, loaded.files)
-    site = plan(loaded.content, translation, str(config.extra.get("content_edit_uri") or ""))
+    site = plan(loaded.content, translation, edit_base(config))
     written, removed = write_site(site.pages, Path(config.docs_dir))
     if written or removed:
         log.info(f"docs/: {len(written)} page(s) written, {len(removed)} removed")
@@ -205,8 +208,42 @@ def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
         offline = _offline(config)
         context["page_alternates"] = [] if offline else site.alternates(path, str(_state["site_url"]))
         context["fallback_langs"] = [code for code in site.codes if site.is_fallback(code, path)]
+        sources = site.pages[lang][path].sources
+        page.edit_url = edit_url(config, sources[0] if sources else "")
+    page.content = original_links(page.content or "", page, config)
     _downloads_context(context, config)
     return context
+
+
+EDIT_BRANCH = "main"  # the branch that editors' pull requests target
+
+
+def edit_base(config: MkDocsConfig) -> str:
+    """Where files are edited in the repository (`repo_url` of mkdocs.yml), or "" without one."""
+    return f"{config.repo_url.rstrip('/')}/edit/{EDIT_BRANCH}" if config.repo_url else ""
+
+
+def edit_url(config: MkDocsConfig, source: str) -> str | None:
+    """"Edit this page": the YAML file behind the page, never the generated Markdown; none for
+    a folder (the status page) or without a repository."""
+    base = edit_base(config)
+    if not base or not source or source.endswith("/"):
+        return None
+    return f"{base}/{source}"
+
+
+def original_links(content: str, page: MkPage, config: MkDocsConfig) -> str:
+    """Notices link to the original page in another language (render/translation_marks.py):
+    its address is the language selector's, relative to this page, online and offline."""
+    alternates = {a["lang"]: a["link"] for a in config.extra.get("alternate", []) if "lang" in a}
+
+    def link(match: re.Match) -> str:
+        target = alternates.get(match.group(1))
+        if target is None:
+            return match.group(0)
+        return f'href="{normalize_url(target, page)}" data-original-lang="{match.group(1)}"'
+
+    return _ORIGINAL_LINK.sub(link, content)
 
 
 def _downloads_context(context, config: MkDocsConfig) -> None:

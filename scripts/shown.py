@@ -135,14 +135,15 @@ def shown(res: Resolution, edition: Edition) -> tuple[str, ...] | None:
 
 
 def check_shown(content: Content, files: dict[str, Located]) -> Iterator[Problem]:
-    """A note whose shown value the content does not hold must state it in every language."""
+    """A note whose shown value the content does not hold must state it in every language whose
+    edition it quotes."""
     located = files.get("content/resolutions.yml")
     if located is None:
         return
     for i, res in enumerate(content.resolutions):
         if derivable(res):
             continue
-        missing = [lang for lang in content.codes if lang not in res.shown]
+        missing = [lang for lang in content.codes if lang in res.editions and lang not in res.shown]
         if missing:
             yield located.problem(("resolutions", i), f"add `shown` for {', '.join(missing)}: what the "
                                   "page shows, word for word (or null where it shows nothing)")

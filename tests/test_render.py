@@ -182,7 +182,10 @@ def test_fallback_page_has_a_notice_and_the_original_marked_with_its_lang(en):
     page = fallback_page(original, "es", "Council Note", en)
     assert page.original == "es" and page.title == "Council Note"
     assert page.body.startswith('!!! info "Not yet translated"\n\n    This document exists only in Spanish.')
-    assert "`content/es/council-note.yml` to `content/en/council-note.yml`" in page.body
+    # for readers: a link to the original page, no instructions to copy files or open pull requests
+    assert '<a href="#original" data-original-lang="es">Read the original in Spanish.</a>' in page.body
+    for contributor_words in ("content/", ".yml", "pull request", "CONTRIBUTING"):
+        assert contributor_words not in page.body.split("<div", 1)[0]
     # the original, in Spanish, stays out of the English search index (the notice is searched)
     inside = page.body.split('<div lang="es" data-search-exclude markdown="1">', 1)[1]
     assert inside.rstrip().endswith("</div>")

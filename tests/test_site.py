@@ -137,10 +137,13 @@ class Built:
         return self.content.editions[lang].ui[key]
 
 
+REPO_URL = "https://github.com/example/return-migration-idm15"  # repo_url of the test build (edit links)
+
+
 def build_site(tmp_path_factory) -> Built:
     """The real site, built once per session by the `built` fixture (tests/conftest.py)."""
     site = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1", "REPO_URL": REPO_URL}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                             cwd=config.ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-6000:]}"

@@ -7,7 +7,7 @@ import re
 
 from scripts.inline import escape
 from scripts.render.common import Context, Page, attr, safe_id
-from scripts.render.translation_marks import notice as translation_notice
+from scripts.render.translation_marks import notice as translation_notice, original_link
 
 
 _FN_DEF = re.compile(r"^\[\^([A-Za-z0-9-]+)\]: (.*)$", re.MULTILINE)
@@ -43,12 +43,10 @@ def fallback_page(original: Page, original_lang: str, title: str, ctx: Context,
     reader = escape(ctx.language_name(ctx.lang))
     only = tuple(available or (original_lang,)) == (original_lang,)
     key = "fallback_text" if only else "fallback_text_partial"
-    source = original.sources[0] if original.sources else ""
-    target = source.replace(f"content/{original_lang}/", f"content/{ctx.lang}/", 1)
     text = ctx.md(key, language=language, reader=reader)
-    help_ = ctx.md("fallback_help", path=f"`{source}`", target=f"`{target}`")
-    notice = translation_notice(ctx, "info", "fallback_title", f"{text}\n\n{help_}")
-    shown_title = f"**{escape(original.title)}**"
+    notice = translation_notice(ctx, "info", "fallback_title",
+                                f"{text} {original_link(ctx, original_lang, '#original')}")
+    shown_title = f"**{escape(original.title)}**\n{{ #original }}"  # where the notice's link leads
     # The original is left out of the search index of the reader's language (the notice stays).
     body = (f"{notice}\n\n<div lang=\"{original_lang}\" data-search-exclude markdown=\"1\">\n\n{shown_title}\n\n"
             f"{inline_footnotes(original.body)}\n\n</div>")

@@ -210,9 +210,13 @@ def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
         context["fallback_langs"] = [code for code in site.codes if site.is_fallback(code, path)]
         sources = site.pages[lang][path].sources
         page.edit_url = edit_url(config, sources[0] if sources else "")
-    page.content = original_links(page.content or "", page, config)
     _downloads_context(context, config)
     return context
+
+
+def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
+    """By now the i18n plugin has set this page's language selector links (config.extra.alternate)."""
+    return original_links(output, page, config)
 
 
 EDIT_BRANCH = "main"  # the branch that editors' pull requests target
@@ -235,7 +239,9 @@ def edit_url(config: MkDocsConfig, source: str) -> str | None:
 def original_links(content: str, page: MkPage, config: MkDocsConfig) -> str:
     """Notices link to the original page in another language (render/translation_marks.py):
     its address is the language selector's, relative to this page, online and offline."""
-    alternates = {a["lang"]: a["link"] for a in config.extra.get("alternate", []) if "lang" in a}
+    # The i18n plugin sets the page's links as an attribute of `extra` (what the template reads).
+    current = getattr(config.extra, "alternate", None) or config.extra.get("alternate", [])
+    alternates = {a["lang"]: a["link"] for a in current if "lang" in a}
 
     def link(match: re.Match) -> str:
         target = alternates.get(match.group(1))

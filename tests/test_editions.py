@@ -166,3 +166,87 @@ def test_print_editions_carry_the_notes(built):
         text = page_text((built.site / built.prefix(lang) / "print" / "index.html").read_text(encoding="utf-8"))
         assert built.ui(lang, "notes_divergences") in text
         assert "Unos pocos factores influyen" in text
+
+
+# --- pages for readers, pages for contributors ------------------------------------------------------
+
+_CONTRIBUTOR_WORDS = ("pull request", "CONTRIBUTING", "demande de fusion", "solicitud de incorporación")
+
+
+def test_reader_pages_and_print_editions_carry_no_contributor_instructions(built):
+    """Contributor guidance lives on the status page (and CONTRIBUTING.md), nowhere else."""
+    for url_path in built.pages:
+        if url_path.endswith(".html") or url_path.rstrip("/").endswith("status"):
+            continue
+        text = page_text((built.site / url_path / "index.html").read_text(encoding="utf-8"))
+        for words in _CONTRIBUTOR_WORDS:
+            assert words not in text, f"{url_path}: {words!r}"
+        assert not re.search(r"content/[a-z]{2}/[a-z-]+\.yml", text), url_path
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_fallback_page_links_to_the_original_page(built, lang):
+    raw = html_of(built, lang, "council-note.md")
+    link = re.search(r'<a href="([^"]+)" data-original-lang="es">([^<]+)</a>', raw)
+    assert link, "no link to the original"
+    assert link.group(1) == "../../es/council-note/"  # the Spanish page itself
+    assert link.group(2) == built.ui(lang, "original_link").format(
+        language={"en": "Spanish", "fr": "espagnol"}[lang])
+
+
+def test_banners_link_to_the_original_page_not_to_contributor_pages(loaded):
+    from scripts.render.translation_marks import outdated_notice, untranslated_notice
+    from scripts.site import contexts
+
+    fr = contexts(loaded.content)["fr"]
+    for notice in (untranslated_notice(fr, "en"), outdated_notice(fr, "en")):
+        assert '<a href="#" data-original-lang="en">Lire l’original en anglais.</a>' in notice
+        assert "status.md" not in notice
+
+
+def test_the_hook_points_original_links_at_the_language_selectors_address():
+    from types import SimpleNamespace
+
+    from scripts.hooks import original_links
+
+    class Extra(dict):
+        pass
+
+    extra = Extra()
+    extra.alternate = [{"lang": "es", "link": "es/council-note/", "name": "Español"}]
+    page = SimpleNamespace(url="fr/council-note/")
+    html_in = '<a href="#original" data-original-lang="es">x</a> <a href="#" data-original-lang="de">y</a>'
+    out = original_links(html_in, page, SimpleNamespace(extra=extra))
+    assert '<a href="../../es/council-note/" data-original-lang="es">x</a>' in out
+    assert '<a href="#" data-original-lang="de">y</a>' in out  # no such language: left as it was
+
+
+def test_edit_this_page_opens_the_yaml_file_behind_it(built):
+    from tests.test_site import REPO_URL
+
+    expected = {("en", "agenda.md"): "content/en/agenda.yml", ("fr", "agenda.md"): "content/fr/agenda.yml",
+                ("es", "report/overview.md"): "content/es/report.yml",
+                ("fr", "council-note.md"): "content/es/council-note.yml",  # a fallback: the original's file
+                ("fr", "notes.md"): "content/divergences.yml"}
+    for (lang, path), source in expected.items():
+        raw = html_of(built, lang, path)
+        buttons = re.findall(r'<a href="([^"]+)" title="[^"]*" class="md-content__button', raw)
+        assert buttons == [f"{REPO_URL}/edit/main/{source}"], (lang, path, buttons)
+    # every page of every language has one, and none opens the generated Markdown under docs/
+    for url_path in built.pages:
+        if url_path.endswith(".html") or url_path.rstrip("/").endswith(("status", "print")):
+            continue
+        raw = (built.site / url_path / "index.html").read_text(encoding="utf-8")
+        buttons = re.findall(r'<a href="([^"]+)" title="[^"]*" class="md-content__button', raw)
+        assert len(buttons) == 1 and buttons[0].startswith(f"{REPO_URL}/edit/main/content/"), url_path
+        assert buttons[0].endswith(".yml"), url_path
+    # the header's repository link fetches nothing from GitHub
+    assert 'data-md-component="source"' not in html_of(built, "en", "agenda.md")
+
+
+def test_status_page_links_the_files_and_the_guide_in_the_repository(built):
+    from tests.test_site import REPO_URL
+
+    raw = html_of(built, "fr", "status.md")
+    assert f'href="{REPO_URL}/edit/main/content/fr/report.yml"' in raw
+    assert f'href="{REPO_URL}/blob/main/CONTRIBUTING.md"' in raw

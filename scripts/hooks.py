@@ -39,7 +39,7 @@ from scripts.site import NavItem, Site, plan
 from scripts.status import translation_of
 from scripts.write import write_site
 
-_ORIGINAL_LINK = re.compile(r'href="#(?:original)?" data-original-lang="([a-z]{2,3})"')
+_ORIGINAL_LINK = re.compile(r'href="#(?:original)?" data-original-lang="([a-z]{2,3})"')  # render/translation_marks.py
 log = logging.getLogger("mkdocs.hooks.site")
 
 # The placeholder mkdocs.yml puts in the i18n plugin's `languages` (the plugin refuses an

@@ -63,13 +63,18 @@ def slug(url: str) -> str:
 _SCREEN_ONLY = re.compile(r'<p><a class="parallel-link"[^>]*>.*?</a></p>', re.S)
 
 
+_ORIGINAL_LINK = re.compile(r'<a href="[^"]*" data-original-lang="([a-z]{2,3})" data-in-page="([^"]*)"')
+
+
 def article(page_html: str) -> str:
     """The content of a built page: its article, without permalinks, generator comments or
     links that only make sense on screen."""
     found = _ARTICLE.search(page_html)
     if not found:
         raise ValueError("no <article class=\"md-content__inner md-typeset\"> in the page")
-    return _SCREEN_ONLY.sub("", _HEADERLINK.sub("", _COMMENT.sub("", found.group(1)))).strip()
+    inner = _SCREEN_ONLY.sub("", _HEADERLINK.sub("", _COMMENT.sub("", found.group(1)))).strip()
+    # A notice's "read the original" leads, in the edition, to the original it holds.
+    return _ORIGINAL_LINK.sub(r'<a href="\2" data-original-lang="\1"', inner)
 
 
 def rewrite(content: str, url: str, print_url: str, slugs: dict[str, str], shift: int) -> str:
@@ -99,15 +104,8 @@ def _relink(value: str, url: str, print_url: str, slugs: dict[str, str], own: st
     parts = urlsplit(value)
     if parts.scheme or parts.netloc:
         return value  # another site, mailto:…
-    # One level above the language root, so that a link to another language's page (the
-    # fallback notices' "read the original", ../es/…) is seen leaving this language's edition.
-    root = urlsplit(_BASE).path + "lang/"
-    target = urlsplit(urljoin(_BASE + "lang/" + url, value))
-    if target.netloc == urlsplit(_BASE).netloc and not target.path.startswith(root):
-        outside = posixpath.join("..", target.path[len(urlsplit(_BASE).path):])
-        relative = posixpath.relpath(outside, posixpath.dirname(print_url) or ".")
-        return relative + ("/" if target.path.endswith("/") else "") + (f"#{target.fragment}" if target.fragment else "")
-    path = target.path[len(root):] if target.path.startswith(root) else None
+    target = urlsplit(urljoin(_BASE + url, value))
+    path = target.path[len(urlsplit(_BASE).path):] if target.path.startswith(urlsplit(_BASE).path) else None
     if path is not None and target.netloc == urlsplit(_BASE).netloc:
         for candidate in (path, path + "index.html", path.removesuffix("index.html")):
             if candidate in slugs:
@@ -115,7 +113,6 @@ def _relink(value: str, url: str, print_url: str, slugs: dict[str, str], own: st
                 return f"#{anchor}--{target.fragment}" if target.fragment else f"#{anchor}"
         # A file of the site that is not a page (a download): the same file, seen from here.
         relative = posixpath.relpath(path or ".", posixpath.dirname(print_url) or ".")
-        relative += "/" if path.endswith("/") else ""  # a page of another language, as a directory URL
         return relative + (f"#{target.fragment}" if target.fragment else "")
     return value
 

@@ -187,7 +187,7 @@ def test_reader_pages_and_print_editions_carry_no_contributor_instructions(built
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_fallback_page_links_to_the_original_page(built, lang):
     raw = html_of(built, lang, "council-note.md")
-    link = re.search(r'<a href="([^"]+)" data-original-lang="es">([^<]+)</a>', raw)
+    link = re.search(r'<a href="([^"]+)" data-original-lang="es" data-in-page="#original">([^<]+)</a>', raw)
     assert link, "no link to the original"
     assert link.group(1) == {"en": "../es/council-note/", "fr": "../../es/council-note/"}[lang]  # the Spanish page
     assert link.group(2) == built.ui(lang, "original_link").format(
@@ -200,7 +200,7 @@ def test_banners_link_to_the_original_page_not_to_contributor_pages(loaded):
 
     fr = contexts(loaded.content)["fr"]
     for notice in (untranslated_notice(fr, "en"), outdated_notice(fr, "en")):
-        assert '<a href="#" data-original-lang="en">Lire l’original en anglais.</a>' in notice
+        assert '<a href="#" data-original-lang="en" data-in-page="#">Lire l’original en anglais.</a>' in notice
         assert "status.md" not in notice
 
 
@@ -215,10 +215,11 @@ def test_the_hook_points_original_links_at_the_language_selectors_address():
     extra = Extra()
     extra.alternate = [{"lang": "es", "link": "es/council-note/", "name": "Español"}]
     page = SimpleNamespace(url="fr/council-note/")
-    html_in = '<a href="#original" data-original-lang="es">x</a> <a href="#" data-original-lang="de">y</a>'
+    html_in = ('<a href="#original" data-original-lang="es" data-in-page="#original">x</a> '
+               '<a href="#" data-original-lang="de" data-in-page="#">y</a>')
     out = original_links(html_in, page, SimpleNamespace(extra=extra))
-    assert '<a href="../../es/council-note/" data-original-lang="es">x</a>' in out
-    assert '<a href="#" data-original-lang="de">y</a>' in out  # no such language: left as it was
+    assert '<a href="../../es/council-note/" data-original-lang="es" data-in-page="#original">x</a>' in out
+    assert '<a href="#" data-original-lang="de" data-in-page="#">y</a>' in out  # no such language: left as it was
 
 
 def test_edit_this_page_opens_the_yaml_file_behind_it(built):

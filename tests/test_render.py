@@ -183,7 +183,8 @@ def test_fallback_page_has_a_notice_and_the_original_marked_with_its_lang(en):
     assert page.original == "es" and page.title == "Council Note"
     assert page.body.startswith('!!! info "Not yet translated"\n\n    This document exists only in Spanish.')
     # for readers: a link to the original page, no instructions to copy files or open pull requests
-    assert '<a href="#original" data-original-lang="es">Read the original in Spanish.</a>' in page.body
+    assert ('<a href="#original" data-original-lang="es" data-in-page="#original">'
+            'Read the original in Spanish.</a>') in page.body
     for contributor_words in ("content/", ".yml", "pull request", "CONTRIBUTING"):
         assert contributor_words not in page.body.split("<div", 1)[0]
     # the original, in Spanish, stays out of the English search index (the notice is searched)

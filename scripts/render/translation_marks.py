@@ -48,7 +48,7 @@ def original_link(ctx: Context, origin: str, fallback_href: str = "#") -> str:
     to the build (online and offline pages differ): scripts/hooks.py sets it from the language
     selector's links; `fallback_href` is a place on this page, kept if it cannot."""
     name = escape(language_name(ctx, origin, "original_link"))
-    return (f'<a href="{fallback_href}" data-original-lang="{safe_id(origin)}">'
+    return (f'<a href="{fallback_href}" data-original-lang="{safe_id(origin)}" data-in-page="{fallback_href}">'
             f"{ctx.md('original_link', language=name)}</a>")
 
 

@@ -46,7 +46,8 @@ def fallback_page(original: Page, original_lang: str, title: str, ctx: Context,
     text = ctx.md(key, language=language, reader=reader)
     notice = translation_notice(ctx, "info", "fallback_title",
                                 f"{text} {original_link(ctx, original_lang, '#original')}")
-    shown_title = f"**{escape(original.title)}**\n{{ #original }}"  # where the notice's link leads
+    # Where the notice's link leads: a span, not a place the language selector would keep.
+    shown_title = f'<span id="original"></span>**{escape(original.title)}**'
     # The original is left out of the search index of the reader's language (the notice stays).
     body = (f"{notice}\n\n<div lang=\"{original_lang}\" data-search-exclude markdown=\"1\">\n\n{shown_title}\n\n"
             f"{inline_footnotes(original.body)}\n\n</div>")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -26,7 +25,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page as MkPage
-from mkdocs.utils import normalize_url
 from mkdocs_static_i18n.config import I18nPluginConfig
 
 from scripts import downloads
@@ -34,12 +32,12 @@ from scripts.check import check
 from scripts.footnote_numbers import published_numbers
 from scripts.load import Loaded, read_content
 from scripts.render.parallel import PARALLEL_DIR
+from scripts.repository_links import edit_base, edit_url, original_links
 from scripts.render.print_page import PRINT_PATH
 from scripts.site import NavItem, Site, plan
 from scripts.status import translation_of
 from scripts.write import write_site
 
-_ORIGINAL_LINK = re.compile(r'href="#(?:original)?" data-original-lang="([a-z]{2,3})"')  # render/translation_marks.py
 log = logging.getLogger("mkdocs.hooks.site")
 
 # The placeholder mkdocs.yml puts in the i18n plugin's `languages` (the plugin refuses an
@@ -217,39 +215,6 @@ def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
 def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
     """By now the i18n plugin has set this page's language selector links (config.extra.alternate)."""
     return original_links(output, page, config)
-
-
-EDIT_BRANCH = "main"  # the branch that editors' pull requests target
-
-
-def edit_base(config: MkDocsConfig) -> str:
-    """Where files are edited in the repository (`repo_url` of mkdocs.yml), or "" without one."""
-    return f"{config.repo_url.rstrip('/')}/edit/{EDIT_BRANCH}" if config.repo_url else ""
-
-
-def edit_url(config: MkDocsConfig, source: str) -> str | None:
-    """"Edit this page": the YAML file behind the page, never the generated Markdown; none for
-    a folder (the status page) or without a repository."""
-    base = edit_base(config)
-    if not base or not source or source.endswith("/"):
-        return None
-    return f"{base}/{source}"
-
-
-def original_links(content: str, page: MkPage, config: MkDocsConfig) -> str:
-    """Notices link to the original page in another language (render/translation_marks.py):
-    its address is the language selector's, relative to this page, online and offline."""
-    # The i18n plugin sets the page's links as an attribute of `extra` (what the template reads).
-    current = getattr(config.extra, "alternate", None) or config.extra.get("alternate", [])
-    alternates = {a["lang"]: a["link"] for a in current if "lang" in a}
-
-    def link(match: re.Match) -> str:
-        target = alternates.get(match.group(1))
-        if target is None:
-            return match.group(0)
-        return f'href="{normalize_url(target, page)}" data-original-lang="{match.group(1)}"'
-
-    return _ORIGINAL_LINK.sub(link, content)
 
 
 def _downloads_context(context, config: MkDocsConfig) -> None:

@@ -207,7 +207,7 @@ def test_banners_link_to_the_original_page_not_to_contributor_pages(loaded):
 def test_the_hook_points_original_links_at_the_language_selectors_address():
     from types import SimpleNamespace
 
-    from scripts.hooks import original_links
+    from scripts.repository_links import original_links
 
     class Extra(dict):
         pass

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from scripts.divergences import passage
 from scripts.inline import escape, plain_text, to_markdown
-from scripts.models import Content, Divergence, Edition, Resolution
+from scripts.models import Content, Divergence, Edition, ListBlock, Resolution
+from scripts.translation import block_texts
 from scripts.render.agenda import slot_title
 from scripts.render.common import Context, Page, heading
 from scripts.render.divergence_marks import (NOTES_PATH, edition_line, localized, quotations_md,
@@ -74,7 +75,28 @@ def _passage_title(d: Divergence, edition: Edition, ctx: Context) -> str:
         return ""
     section, number = _section_title(document, d.paragraph)
     name = to_markdown(section) if section else to_markdown(ctx.word(_DOCUMENT_TITLES[d.document]))
-    return ctx.md("notes_paragraph", section=name, number=str(number))
+    title = ctx.md("notes_paragraph", section=name, number=str(number))
+    item = _list_item(document, d, edition.lang)
+    return ctx.md("notes_item", paragraph=title, number=str(item)) if item else title
+
+
+def _list_item(document, d: Divergence, lang: str) -> int | None:
+    """In a list (the summary's principles, the key findings), the item the quotation is from."""
+    quotation = d.editions.get(lang)
+    blocks = list(document.blocks) if d.paragraph.startswith(f"{document.id}-") else []
+    if not blocks:
+        prefix, _, _n = d.paragraph.rpartition("-")
+        blocks = next((list(s.blocks) for s in document.walk() if s.id == prefix), [])
+    n = int(d.paragraph.rpartition("-")[2])
+    block = blocks[n - 1] if 0 < n <= len(blocks) else None
+    if quotation is None or not isinstance(block, ListBlock):
+        return None
+    says = " ".join(quotation.says.split())
+    for i, item in enumerate(block.items, start=block.start):
+        texts = [item.text, *block_texts(item.blocks)]
+        if any(says in " ".join(plain_text(t).split()) for t in texts):
+            return i
+    return None
 
 
 def subject_title(res: Resolution, content: Content, ctx: Context) -> str:

@@ -12,15 +12,17 @@ from typing import Iterator
 from . import inline
 from .load import Loaded, Located
 from .models import Agenda, Document, Edition
+from .divergences import check_divergences
 from .parity import compare
 from .problems import Problem
 from .references import check_references
+from .shown import check_shown
 from .translation import block_texts, check_translations
 
 # Keys whose values are not text a reader sees: ids, times, codes.
 _NOT_TEXT = {"id", "start", "end", "kind", "date", "country", "moderator", "speakers", "related",
-             "supplied", "source", "header_lang", "code", "locale", "reference", "target",
-             "subject", "line"}
+             "supplied", "source", "lang", "text_lang", "code", "locale", "reference", "target",
+             "subject", "line", "document", "paragraph", "page"}
 _RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<\s*[A-Za-z]+[^<>]*$")
 _ATTR_LIST = re.compile(r"\{\s*[:#.][^}]*\}")
 _LINK_TARGET = re.compile(r"\]\(\s*([^)\s]*)")
@@ -177,6 +179,8 @@ def check(loaded: Loaded) -> list[Problem]:
         problems += check_edition(edition, loaded.files)
     problems += compare(content, loaded.files)
     problems += check_references(content, loaded.files)
+    problems += check_divergences(content, loaded.files)
+    problems += check_shown(content, loaded.files)
     if not loaded.errors:  # with a file unread, its units would look added or removed
         problems += check_translations(content, loaded.files)
     return sorted(set(problems))

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from babel import Locale
 from babel.dates import format_date
 
 from . import config, inline
 from .models import Agenda, Block, Document, Edition, ListBlock, Paragraph, Quote
+from .shown import time_range
 
 WINDOW = 4
 _WORD = re.compile(r"[^\W_]+")
@@ -74,21 +74,20 @@ def _document(document: Document) -> Iterator[str]:
 
 def _agenda(agenda: Agenda, edition: Edition, locale: str) -> Iterator[str]:
     ui = edition.ui
-    countries = Locale.parse(locale).territories
     yield from agenda.header
     yield agenda.title
 
     def person_line(pid: str) -> str:
-        person = agenda.person(pid)
-        country = countries.get(person.country, "") if person.country else ""
-        return ", ".join(x for x in (person.name, person.role, person.organization, country) if x)
+        person = agenda.person(pid)  # the country as the edition prints it, if it prints one
+        return ", ".join(x for x in (person.name, person.role, person.organization,
+                                     person.country_printed) if x)
 
     for day in agenda.days:
         yield f"{format_date(day.date, 'long', locale=locale)} {day.title}"
         for slot in day.slots:
             number = (ui.get("session", "Session {number}").format(number=_ROMAN[slot.number]) + ": "
                       if slot.number else "")
-            yield f"{slot.start} – {slot.end} {number}{slot.title}"
+            yield f"{time_range(slot, ui)} {number}{slot.title}"
             yield from slot.description
             if slot.moderator:
                 yield f"{ui.get('moderator', '')}: {person_line(slot.moderator)}"

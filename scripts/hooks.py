@@ -32,6 +32,7 @@ from scripts.check import check
 from scripts.footnote_numbers import published_numbers
 from scripts.load import Loaded, read_content
 from scripts.render.parallel import PARALLEL_DIR
+from scripts.repository_links import edit_base, edit_url, original_links
 from scripts.render.print_page import PRINT_PATH
 from scripts.site import NavItem, Site, plan
 from scripts.status import translation_of
@@ -151,7 +152,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     loaded = load(root)
     assert loaded.content is not None
     translation = translation_of(loaded.content, loaded.files)
-    site = plan(loaded.content, translation, str(config.extra.get("content_edit_uri") or ""))
+    site = plan(loaded.content, translation, edit_base(config))
     written, removed = write_site(site.pages, Path(config.docs_dir))
     if written or removed:
         log.info(f"docs/: {len(written)} page(s) written, {len(removed)} removed")
@@ -205,8 +206,15 @@ def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
         offline = _offline(config)
         context["page_alternates"] = [] if offline else site.alternates(path, str(_state["site_url"]))
         context["fallback_langs"] = [code for code in site.codes if site.is_fallback(code, path)]
+        sources = site.pages[lang][path].sources
+        page.edit_url = edit_url(config, sources[0] if sources else "")
     _downloads_context(context, config)
     return context
+
+
+def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
+    """By now the i18n plugin has set this page's language selector links (config.extra.alternate)."""
+    return original_links(output, page, config)
 
 
 def _downloads_context(context, config: MkDocsConfig) -> None:

@@ -21,9 +21,9 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
 from . import config
-from .models import (Acronym, Acronyms, Agenda, Block, Content, Day, Definitions, Document,
+from .models import (Acronym, Acronyms, Agenda, Block, Content, Day, Definitions, Divergence, Document,
                      Edition, EditionFact, Front, Language, ListBlock, ListItem, Paragraph, Person,
-                     Quote, Resolution, Section, Series, SeriesItem, Slot, Term)
+                     Quotation, Quote, Resolution, Section, Series, SeriesItem, Slot, Term)
 from .problems import ContentError, Problem
 from .yaml_messages import accidental_keys, accidental_message, explain
 
@@ -400,7 +400,7 @@ def build_agenda(located: Located) -> Agenda:
     data = located.data
     people = tuple(
         Person(p["id"], p["name"], p["role"], p.get("organization"), p["country"], p.get("supplied"),
-               line=located.line(("people", i)))
+               p.get("country_printed"), dict(p.get("text_lang", {})), line=located.line(("people", i)))
         for i, p in enumerate(data["people"]))
     days = []
     for d, day in enumerate(data["days"]):
@@ -415,8 +415,11 @@ def build_agenda(located: Located) -> Agenda:
                 slot.get("supplied"), line=located.line(("days", d, "slots", s))))
         days.append(Day(day["id"], datetime.date.fromisoformat(day["date"]), day["title"],
                         tuple(slots), day.get("end"), line=located.line(("days", d))))
-    return Agenda(data["title"], located.path, tuple(data.get("header", [])), people, tuple(days),
-                  data.get("end"), data.get("header_lang"))
+    header = data.get("header", [])
+    return Agenda(data["title"], located.path,
+                  tuple(line if isinstance(line, str) else line["text"] for line in header),
+                  people, tuple(days), data.get("end"),
+                  {i: line["lang"] for i, line in enumerate(header) if isinstance(line, dict)})
 
 
 def build_definitions(located: Located) -> Definitions:
@@ -441,8 +444,10 @@ def build_series(located: Located) -> Series:
     data = located.data
     return Series(data["title"], located.path, tuple(
         SeriesItem(item["number"], item["title"], item.get("availability"), item.get("date"),
-                   line=located.line(("items", i)))
-        for i, item in enumerate(data["items"])), tuple(data.get("contact", [])))
+                   line=located.line(("items", i)), supplied=dict(item.get("supplied", {})),
+                   text_lang=dict(item.get("text_lang", {})))
+        for i, item in enumerate(data["items"])), tuple(data.get("contact", [])), data.get("intro"),
+        tuple((line["text"], line.get("lang")) for line in data.get("contact_supplied", [])))
 
 
 _BUILDERS = {
@@ -542,11 +547,29 @@ def read_resolutions(root: Path) -> tuple[tuple[Resolution, ...], Located | None
         return (), located, problems
     resolutions = tuple(
         Resolution(r["id"], r["subject"], r["target"], r["kind"],
-                   {lang: EditionFact(fact["says"], fact.get("line"))
+                   {lang: EditionFact(fact["says"], fact.get("page"))
                     for lang, fact in r["editions"].items()},
-                   dict(r["shown"]), dict(r["why"]))
+                   dict(r.get("shown", {})), dict(r["why"]))
         for r in located.data["resolutions"])
     return resolutions, located, problems
+
+
+def read_divergences(root: Path) -> tuple[tuple[Divergence, ...], Located | None, list[Problem]]:
+    file = root / "content" / "divergences.yml"
+    if not file.exists():
+        return (), None, []
+    located, problems = read_yaml(file, root)
+    if located is None:
+        return (), None, problems
+    problems += validate(located, "divergences")
+    if problems:
+        return (), located, problems
+    divergences = tuple(
+        Divergence(d["id"], d["document"], d["paragraph"],
+                   {lang: Quotation(q["says"], q.get("page")) for lang, q in d["editions"].items()},
+                   dict(d["explanation"]), line=located.line(("divergences", i)))
+        for i, d in enumerate(located.data["divergences"]))
+    return divergences, located, problems
 
 
 def read_content(root: Path = config.ROOT) -> Loaded:
@@ -573,7 +596,11 @@ def read_content(root: Path = config.ROOT) -> Loaded:
     problems += found
     if resolutions_file is not None:
         files[resolutions_file.path] = resolutions_file
-    content = Content(reference, languages, editions, resolutions) if languages else None
+    divergences, divergences_file, found = read_divergences(root)
+    problems += found
+    if divergences_file is not None:
+        files[divergences_file.path] = divergences_file
+    content = Content(reference, languages, editions, resolutions, divergences) if languages else None
     return Loaded(content, files, problems)
 
 

@@ -102,8 +102,11 @@ class Person:
     name: str
     role: str
     organization: str | None
-    country: str | None  # ISO 3166-1 alpha-2, None for an international organization
+    country: str | None  # ISO 3166-1 alpha-2 (a language-neutral fact for the people index)
     supplied: str | None = None  # resolution id when the edition does not print this person
+    country_printed: str | None = None  # the country as this edition prints it; None: it prints none
+    # Fields this edition prints in another language than its own: field name -> language code.
+    text_lang: dict[str, str] = field(default_factory=dict, compare=False)
     line: int = field(default=0, compare=False)  # where it stands in its YAML file
 
 
@@ -143,11 +146,12 @@ class Day:
 class Agenda:
     title: str
     path: str
-    header: tuple[str, ...]
+    header: tuple[str, ...]  # the lines above the agenda, as published
     people: tuple[Person, ...]
     days: tuple[Day, ...]
     end: str | None = None
-    header_lang: str | None = None  # set when the edition prints the header in another language
+    # The language of each header line that the edition prints in another language (index -> code).
+    header_langs: dict[int, str] = field(default_factory=dict, compare=False)
 
     def person(self, person_id: str) -> Person:
         return next(p for p in self.people if p.id == person_id)
@@ -203,6 +207,10 @@ class SeriesItem:
     availability: str | None = None
     date: str | None = None
     line: int = field(default=0, compare=False)  # where it stands in its YAML file
+    # Words the edition does not print (its line is cut off), supplied from another edition:
+    # field -> words shown after the printed ones, in square brackets.
+    supplied: dict[str, str] = field(default_factory=dict, compare=False)
+    text_lang: dict[str, str] = field(default_factory=dict, compare=False)  # field -> language
 
 
 @dataclass(frozen=True)
@@ -211,6 +219,9 @@ class Series:
     path: str
     items: tuple[SeriesItem, ...]
     contact: tuple[str, ...] = ()
+    intro: str | None = None  # the sentence above the address, where the edition prints one
+    # Address lines the edition does not print, supplied from another edition: (text, lang).
+    contact_supplied: tuple[tuple[str, str | None], ...] = ()
 
 
 # --- one language, and the whole site ------------------------------------------------------
@@ -248,8 +259,8 @@ class Edition:
 
 @dataclass(frozen=True)
 class EditionFact:
-    says: str
-    line: int | None = None
+    says: str | None  # None: the edition prints nothing there
+    page: int | None = None  # the page of the printed book
 
 
 @dataclass(frozen=True)
@@ -259,8 +270,27 @@ class Resolution:
     target: str
     kind: str
     editions: dict[str, EditionFact]
-    shown: dict[str, str]  # by language
+    shown: dict[str, str | None]  # by language, as the page shows it; empty where derived (scripts/shown.py)
     why: dict[str, str]  # by language
+
+
+@dataclass(frozen=True)
+class Quotation:
+    says: str  # exactly as the edition prints it
+    page: int | None = None  # the page of the printed book
+
+
+@dataclass(frozen=True)
+class Divergence:
+    """A passage where the editions differ in meaning (content/divergences.yml). Each edition
+    keeps its wording; the record quotes them and explains the difference."""
+
+    id: str
+    document: str  # summary | report | background | agenda | definitions
+    paragraph: str  # the shared id: a paragraph anchor, an agenda slot or a defined term
+    editions: dict[str, Quotation]
+    explanation: dict[str, str]  # by language
+    line: int = field(default=0, compare=False)  # where it stands in its YAML file
 
 
 @dataclass(frozen=True)
@@ -271,6 +301,7 @@ class Content:
     languages: tuple[Language, ...]
     editions: dict[str, Edition]
     resolutions: tuple[Resolution, ...] = ()
+    divergences: tuple[Divergence, ...] = ()
 
     @property
     def codes(self) -> list[str]:

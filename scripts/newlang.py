@@ -18,7 +18,7 @@ from babel import Locale, UnknownLocaleError
 
 from . import config
 from .load import Loaded, read_content
-from .translation import digest, edition_units, originals, unit_mappings
+from .translation import digest, originals, unit_mappings
 
 CODE = re.compile(r"^[a-z]{2,3}$")
 

@@ -63,13 +63,18 @@ def slug(url: str) -> str:
 _SCREEN_ONLY = re.compile(r'<p><a class="parallel-link"[^>]*>.*?</a></p>', re.S)
 
 
+_ORIGINAL_LINK = re.compile(r'<a href="[^"]*" data-original-lang="([a-z]{2,3})" data-in-page="([^"]*)"')
+
+
 def article(page_html: str) -> str:
     """The content of a built page: its article, without permalinks, generator comments or
     links that only make sense on screen."""
     found = _ARTICLE.search(page_html)
     if not found:
         raise ValueError("no <article class=\"md-content__inner md-typeset\"> in the page")
-    return _SCREEN_ONLY.sub("", _HEADERLINK.sub("", _COMMENT.sub("", found.group(1)))).strip()
+    inner = _SCREEN_ONLY.sub("", _HEADERLINK.sub("", _COMMENT.sub("", found.group(1)))).strip()
+    # A notice's "read the original" leads, in the edition, to the original it holds.
+    return _ORIGINAL_LINK.sub(r'<a href="\2" data-original-lang="\1"', inner)
 
 
 def rewrite(content: str, url: str, print_url: str, slugs: dict[str, str], shift: int) -> str:

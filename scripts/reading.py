@@ -81,7 +81,8 @@ def add_parallel_pages(pages: dict[str, dict[str, Page]], content: Content,
         for code in content.codes:
             ctx = ctxs[code]
             page = pages[code][path]
-            view = parallel_page(page.title, path, columns, content.reference, ctx, sources)
+            # The reader's own file first: "edit this page" opens it (scripts/hooks.py).
+            view = parallel_page(page.title, path, columns, content.reference, ctx, page.sources + sources)
             # In a language whose interface words are not translated yet, the view is in the
             # reference language's words: a fallback, like the home page.
             pages[code][parallel_path(path)] = in_words_of_reference(

@@ -190,7 +190,9 @@ def contexts(content: Content, translation: Translation | None = None) -> dict[s
                                      borrowed=frozenset(reference_ui) - frozenset(own),
                                      words_lang=content.reference,
                                      units=units.get(language.code, {}),
-                                     glossary=glossary(edition) if edition else None)
+                                     glossary=glossary(edition) if edition else None,
+                                     divergences=content.divergences,
+                                     languages=tuple(content.codes))
     return out
 
 
@@ -334,5 +336,4 @@ def _subject_pages(pages: dict[str, Page], ctx: Context) -> dict[str, tuple[str,
 
 
 def _notes(content: Content, pages: dict[str, Page], ctx: Context) -> Page:
-    return notes_page(content.resolutions, content.languages, content.reference,
-                      _subject_pages(pages, ctx), ctx)
+    return notes_page(content, _subject_pages(pages, ctx), ctx)

@@ -37,7 +37,7 @@ def changed(tmp_path_factory) -> Path:
     agenda = root / "content/en/agenda.yml"
     text = agenda.read_text("utf-8")
     text = text.replace("people:\n", "people:\n  - id: newcomer\n    name: Ana Newcomer\n    role: Rapporteur\n"
-                        "    organization: IOM\n    country: null\n", 1)
+                        "    organization: IOM\n    country: null\n    country_printed: null\n", 1)
     text = text.replace("        title: Wrap-up and Closing Remarks\n",
                         "        title: Wrap-up and Closing Remarks\n      - id: farewell\n        start: \"18:00\"\n"
                         "        end: \"18:30\"\n        kind: break\n        title: Farewell Reception\n"

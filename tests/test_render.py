@@ -119,7 +119,7 @@ def test_relative_links_between_pages():
 
 
 def small_agenda() -> Agenda:
-    people = (Person("mod", "Ann Mod", "Director", "Ministry", "NL"),
+    people = (Person("mod", "Ann Mod", "Director", "Ministry", "NL", country_printed="The Netherlands"),
               Person("sp", "Bo Sp", "Adviser", "IOM", None))
     slot = Slot("session-1", "11:00", "13:00", "session", "Case Studies", number=3,
                 moderator="mod", speakers=(("sp",), ("mod", "sp")), questions=("Why?",),
@@ -133,11 +133,11 @@ def test_agenda_slot_exact_markdown(en):
     assert body == (
         "Workshop\n\n"
         "## Day I — 7 July 2008 { #day-1 }\n\n"
-        '### <span class="slot-time">11:00–13:00</span> · Session III: Case Studies { #session-1 }\n\n'
-        "**Moderator**: [Ann Mod](people.md#mod), Director, Ministry, Netherlands\n\n"
+        '### <span class="slot-time">11:00 – 13:00</span> · Session III: Case Studies { #session-1 }\n\n'
+        "**Moderator**: [Ann Mod](people.md#mod), Director, Ministry, The Netherlands\n\n"
         "**Speakers**:\n\n"
         "- [Bo Sp](people.md#sp), Adviser, IOM\n"
-        "- [Ann Mod](people.md#mod), Director, Ministry, Netherlands; [Bo Sp](people.md#sp), Adviser, IOM\n\n"
+        "- [Ann Mod](people.md#mod), Director, Ministry, The Netherlands / [Bo Sp](people.md#sp), Adviser, IOM\n\n"
         '??? question "The following questions are proposed to guide the discussion:"\n\n'
         "    - Why?\n\n"
         "**General Discussion**\n\n"
@@ -147,7 +147,8 @@ def test_agenda_slot_exact_markdown(en):
 
 def test_agenda_in_french_uses_french_words_dates_and_countries(fr):
     body = agenda_page(small_agenda(), fr).body
-    assert "7 juillet 2008" in body and "Pays-Bas" in body
+    assert "7 juillet 2008" in body and "11h00 – 13h00" in body
+    assert "The Netherlands" in body  # the country as the edition prints it, never from the ISO code
     assert "**Modérateur** :" in body and "Les questions suivantes sont proposées pour guider les débats:" in body
 
 
@@ -165,7 +166,7 @@ def test_roman_session_numbers():
 def test_people_page_links_each_person_to_their_sessions(en):
     body = people_page(small_agenda(), en).body
     assert "## Ann Mod { #mod }" in body
-    assert "[Session III: Case Studies](agenda.md#session-1) (11:00–13:00)" in body
+    assert "[Session III: Case Studies](agenda.md#session-1) (11:00 – 13:00)" in body
     assert body.index("{ #mod }") < body.index("{ #sp }")
 
 
@@ -181,7 +182,11 @@ def test_fallback_page_has_a_notice_and_the_original_marked_with_its_lang(en):
     page = fallback_page(original, "es", "Council Note", en)
     assert page.original == "es" and page.title == "Council Note"
     assert page.body.startswith('!!! info "Not yet translated"\n\n    This document exists only in Spanish.')
-    assert "`content/es/council-note.yml` to `content/en/council-note.yml`" in page.body
+    # for readers: a link to the original page, no instructions to copy files or open pull requests
+    assert ('<a href="#original" data-original-lang="es" data-in-page="#original">'
+            'Read the original in Spanish.</a>') in page.body
+    for contributor_words in ("content/", ".yml", "pull request", "CONTRIBUTING"):
+        assert contributor_words not in page.body.split("<div", 1)[0]
     # the original, in Spanish, stays out of the English search index (the notice is searched)
     inside = page.body.split('<div lang="es" data-search-exclude markdown="1">', 1)[1]
     assert inside.rstrip().endswith("</div>")
@@ -292,18 +297,3 @@ def test_workshop_dates_are_written_in_full_in_each_language():
     expected = {"en_GB": "7–8 July 2008", "fr_FR": "7–8 juillet 2008", "es_ES": "7–8 de julio de 2008"}
     for locale, text in expected.items():
         assert workshop_dates(first, last, Context("x", locale, {})) == text
-
-
-def test_notes_show_the_resolution_in_the_readers_language_else_marked(en, fr):
-    from scripts.models import EditionFact, Language, Resolution
-    from scripts.render.common import Context
-    from scripts.render.notes import resolution_md
-
-    res = Resolution("x-time", "agenda", "day-2/x", "time", {"en": EditionFact("10:00", 3)},
-                     shown={"en": "10:30–13:00", "fr": "10h30–13h00"}, why={"en": "Because."})
-    languages = (Language("en", "English", "en_GB"), Language("fr", "Français", "fr_FR"))
-    french = resolution_md(res, languages, "en", fr)
-    assert "10h30–13h00" in french and "10:30–13:00" not in french
-    assert '<span lang="en">Because.</span>' in french
-    spanish = resolution_md(res, languages, "en", Context("es", "es_ES", ui("es")))
-    assert '<span lang="en">10:30–13:00</span>' in spanish

@@ -5,6 +5,7 @@ fallback pages, 404 pages, the sitemap, and no request to another host."""
 from __future__ import annotations
 
 import os
+import html
 import re
 import subprocess
 import sys
@@ -137,10 +138,13 @@ class Built:
         return self.content.editions[lang].ui[key]
 
 
+REPO_URL = "https://github.com/example/return-migration-idm15"  # repo_url of the test build (edit links)
+
+
 def build_site(tmp_path_factory) -> Built:
     """The real site, built once per session by the `built` fixture (tests/conftest.py)."""
     site = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1", "REPO_URL": REPO_URL}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                             cwd=config.ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-6000:]}"
@@ -308,6 +312,8 @@ def _agenda_html(built: Built, lang: str) -> str:
 
 
 def test_agenda_shows_every_slot_with_its_times(built: Built):
+    """Each slot's times, written as the reader's edition writes them ("09h00 – 10h00" in French)."""
+    forms = {"en": "{h}:{m}", "fr": "{h}h{m}", "es": "{h}:{m}"}
     for lang in built.codes:
         agenda = built.content.editions[lang].agenda or built.content.editions[built.default].agenda
         assert agenda is not None
@@ -318,7 +324,8 @@ def test_agenda_shows_every_slot_with_its_times(built: Built):
             match = re.search(rf'<h3 id="{re.escape(slot.id)}">(.*?)</h3>', html, re.S)
             assert match, f"{lang}: slot {slot.id} has no heading"
             heading = re.sub(r"<[^>]+>", "", match.group(1))
-            assert slot.start in heading and slot.end in heading, f"{lang} {slot.id}: {heading}"
+            start, end = (forms[lang].format(h=t[:2], m=t[3:]) for t in (slot.start, slot.end))
+            assert f"{start} – {end}" in heading, f"{lang} {slot.id}: {heading}"
 
 
 @pytest.mark.parametrize("lang, date, labels", [
@@ -338,11 +345,47 @@ def test_agenda_reads_as_each_edition_prints_it(built: Built, lang, date, labels
     assert html.count("<details") >= 4  # the guiding questions are collapsible
 
 
-@pytest.mark.parametrize("lang, country", [("en", "Netherlands"), ("fr", "Pays-Bas"),
-                                           ("es", "Países Bajos")])
-def test_country_names_are_localized(built: Built, lang, country):
-    assert country in built.page(lang, "agenda/").text
-    assert country in built.page(lang, "people/").text
+@pytest.mark.parametrize("lang, printed, not_printed", [
+    ("en", ["The Netherlands", "Russian Federation", "Vietnam", "El Salvador"], ["Russia,", "Belgium", "Iraq<"]),
+    ("fr", ["Pays-Bas", "Fédération de Russie", "Moldova", "El Salvador"], ["Moldavie", ", Salvador<", "Belgique"]),
+    ("es", ["Países Bajos", "Nueva Zelandia", "República de Moldova", "Viet Nam", "Federación de Rusia"],
+     ["Nueva Zelanda<", "Bélgica", ", Rusia<"]),
+])
+def test_country_names_are_as_each_edition_prints_them(built: Built, lang, printed, not_printed):
+    """Countries in the edition's own words; none where the edition prints none (after "IOM
+    Chisinau", "IOM Baghdad", "Cliniques de l'Europe, Brussels")."""
+    html = _agenda_html(built, lang)
+    for name in printed:
+        assert name in built.page(lang, "agenda/").text, f"{lang}: {name!r} missing"
+        assert name in built.page(lang, "people/").text, f"{lang}: {name!r} missing from people"
+    for name in not_printed:
+        assert name not in html, f"{lang}: {name!r} is not printed by this edition"
+
+
+def test_french_agenda_header_marks_only_its_english_lines(built: Built):
+    html = _agenda_html(built, "fr")
+    assert '<span lang="en">International Dialogue on Migration</span>' in html
+    assert '<span lang="en">7 – 8 July 2008</span>' in html
+    title = "Le renforcement du rôle de la migration de retour dans les efforts de développement"
+    assert title in html and f'lang="en">{title}' not in html
+
+
+def test_series_items_are_complete_as_printed(built: Built):
+    def words(lang: str) -> str:  # the page's text, tags removed without adding spaces
+        raw = (built.site / built.prefix(lang) / "series" / "index.html").read_text(encoding="utf-8")
+        raw = re.sub(r"<(script|style)\b.*?</\1>", "", raw, flags=re.S)
+        return " ".join(html.unescape(re.sub(r"<[^>]+>", "", raw)).split())
+
+    en = words("en")
+    assert "82nd Session of the Council; 27-29 November 2001 (available in English, French, Spanish), May 2002" in en
+    assert "Titles in the series are available from:" in en
+    es = words("es")
+    assert "Active in the [Field of Migration 2002]" in es
+    assert "(disponible en [español, francés e inglés]), [mayo de 2002]" in es
+    assert "[International Organization for Migration]" in es
+    assert "pueden obtenerse" not in es  # the Spanish edition prints no sentence before the address
+    es_html = (built.site / "es" / "series" / "index.html").read_text(encoding="utf-8")
+    assert '<span lang="en">84th Session of the Council; 2-4 December 2002</span>' in es_html
 
 
 def test_people_page_lists_everyone_with_their_sessions(built: Built):

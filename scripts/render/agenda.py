@@ -7,6 +7,7 @@ from babel.dates import format_date
 from scripts.inline import escape, plain_text, to_markdown
 from scripts.models import Agenda, Day, Person, Slot
 from scripts.render.common import Context, Page, heading, indent, lang_attrs
+from scripts.render.divergence_marks import divergence_marker
 from scripts.render.translation_marks import mark_unit, page_notice
 
 AGENDA_PATH = "agenda.md"
@@ -38,18 +39,36 @@ def slot_title(slot: Slot, ctx: Context) -> str:
     return title
 
 
+def clock(time: str, ctx: Context) -> str:
+    """A time ("HH:MM") as the reader's edition prints it, from the language's one format
+    (`time` in ui.yml: "{hour}:{minute}", "{hour}h{minute}")."""
+    hour, minute = time.split(":")
+    return ctx.md("time", hour=escape(hour), minute=escape(minute))
+
+
 def slot_time(slot: Slot, ctx: Context) -> str:
-    return ctx.md("time_range", start=escape(slot.start), end=escape(slot.end))
+    return ctx.md("time_range", start=clock(slot.start, ctx), end=clock(slot.end, ctx))
+
+
+def in_lang(text_md: str, lang: str | None, ctx: Context) -> str:
+    """Words the edition prints in another language than its own carry that language's `lang`."""
+    return f'<span {lang_attrs(lang, ctx.lang)}>{text_md}</span>' if lang and lang != ctx.lang else text_md
+
+
+def person_fields(person: Person, ctx: Context) -> list[tuple[str, str]]:
+    """(field, Markdown) of a person's role, organization and country, as the edition prints them:
+    the country in the edition's own words, none where it prints none."""
+    fields = [("role", person.role), ("organization", person.organization),
+              ("country_printed", person.country_printed)]
+    return [(name, in_lang(to_markdown(value), person.text_lang.get(name), ctx))
+            for name, value in fields if value]
 
 
 def person_md(person: Person, ctx: Context) -> str:
     """A person as the agenda prints them: name (linked to the people page), role,
-    organization, country (named in the reader's language)."""
+    organization, country."""
     name = f"[{escape(person.name)}]({ctx.link(PEOPLE_PATH, person.id)})"
-    details = [to_markdown(x) for x in (person.role, person.organization) if x]
-    if person.country:
-        details.append(escape(ctx.country_name(person.country)))
-    return ", ".join([name, *details])
+    return ", ".join([name, *(value for _name, value in person_fields(person, ctx))])
 
 
 def supplied_md(resolution: str | None, ctx: Context) -> str:
@@ -74,7 +93,7 @@ def slot_md(slot: Slot, agenda: Agenda, ctx: Context) -> str:
                             value=moderator))
     if slot.speakers:
         label = f"**{to_markdown(ctx.word('speakers'))}**"
-        items = ["- " + "; ".join(person_md(agenda.person(pid), ctx) for pid in group)
+        items = ["- " + " / ".join(person_md(agenda.person(pid), ctx) for pid in group)
                  for group in slot.speakers]
         parts.append(ctx.md("labelled", label=label, value="") .rstrip() + "\n\n" + "\n".join(items))
     if slot.questions:
@@ -83,17 +102,17 @@ def slot_md(slot: Slot, agenda: Agenda, ctx: Context) -> str:
         parts.append(f'??? question "{title}"\n\n{indent(questions)}')
     if slot.discussion:
         parts.append(f"**{to_markdown(ctx.word('general_discussion'))}**")
-    return mark_unit(ctx, f"agenda/{slot.id}", parts[0], "\n\n".join(parts[1:]))
+    parts.append(divergence_marker(slot.id, ctx))  # where the editions differ in meaning
+    return mark_unit(ctx, f"agenda/{slot.id}", parts[0], "\n\n".join(p for p in parts[1:] if p))
 
 
 def agenda_page(agenda: Agenda, ctx: Context, path: str = AGENDA_PATH) -> Page:
     ctx = ctx.at(path)
     parts = [page_notice(ctx, ["agenda"])]
     if agenda.header:
-        header = "  \n".join(to_markdown(line) for line in agenda.header)
-        if agenda.header_lang and agenda.header_lang != ctx.lang:
-            header = f'<div {lang_attrs(agenda.header_lang, ctx.lang)} markdown="1">\n\n{header}\n\n</div>'
-        parts.append(header)
+        # Only the lines printed in another language carry their own `lang`.
+        parts.append("  \n".join(in_lang(to_markdown(line), agenda.header_langs.get(i), ctx)
+                                  for i, line in enumerate(agenda.header)))
     for day in agenda.days:
         title = f"{to_markdown(day.title)} — {escape(long_date(day, ctx))}" if day.title else escape(long_date(day, ctx))
         parts.append(mark_unit(ctx, f"agenda/{day.id}", heading(2, title, day.id), ""))
@@ -120,13 +139,9 @@ def people_page(agenda: Agenda, ctx: Context, path: str = PEOPLE_PATH) -> Page:
     parts = [to_markdown(ctx.word("people_intro"))]
     for pid in order:
         person = agenda.person(pid)
-        facts = []
-        if person.role:
-            facts.append(("person_role", to_markdown(person.role)))
-        if person.organization:
-            facts.append(("person_organization", to_markdown(person.organization)))
-        if person.country:
-            facts.append(("person_country", escape(ctx.country_name(person.country))))
+        keys = {"role": "person_role", "organization": "person_organization",
+                "country_printed": "person_country"}
+        facts = [(keys[name], value) for name, value in person_fields(person, ctx)]
         sessions = [f"[{slot_title(s, ctx)}]({ctx.link(AGENDA_PATH, s.id)}) ({slot_time(s, ctx)})"
                     for s in sessions_of(pid, agenda)]
         if sessions:

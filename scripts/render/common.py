@@ -52,6 +52,10 @@ class Context:
     units: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
     glossary: object | None = None  # scripts.render.glossary.Glossary of this language
+    # Passages where the editions differ in meaning (scripts.models.Divergence records), and the
+    # language codes in the order of content/languages.yml, the reference language first.
+    divergences: tuple = ()
+    languages: tuple[str, ...] = ()
 
     def at(self, path: str) -> "Context":
         return dataclasses.replace(self, path=path)
@@ -195,7 +199,15 @@ def block_md(block: Block, anchor: str | None = None, fn: str = "", marks=None) 
 
 
 def blocks_md(blocks: tuple[Block, ...], ids: list[str], fn: str = "", marks=None) -> str:
-    return "\n\n".join(block_md(block, anchor, fn, marks) for block, anchor in zip(blocks, ids))
+    """Blocks with their anchors; with `marks`, a block where the editions differ in meaning is
+    followed by its note (`Marks.after`)."""
+    out = []
+    for block, anchor in zip(blocks, ids):
+        out.append(block_md(block, anchor, fn, marks))
+        after = marks.after(anchor) if marks is not None and anchor else ""
+        if after:
+            out.append(after)
+    return "\n\n".join(out)
 
 
 def document_block_ids(owner_id: str, blocks: tuple[Block, ...]) -> list[str]:

@@ -7,7 +7,7 @@ import re
 
 from scripts.inline import escape
 from scripts.render.common import Context, Page, attr, lang_attrs, safe_id
-from scripts.render.translation_marks import language_name
+from scripts.render.translation_marks import language_name, original_link
 from scripts.render.translation_marks import notice as translation_notice
 from scripts.render.translation_marks import untranslated_notice
 
@@ -44,18 +44,18 @@ def fallback_page(original: Page, original_lang: str, title: str, ctx: Context,
     that the reader's language has the file, every part of it still to translate (the notice
     then says "not translated yet", not "does not exist"). Language names are in the language
     of the notice's words (the reference language's where the reader's has none yet)."""
-    key = "fallback_text" if tuple(available or (original_lang,)) == (original_lang,) else "fallback_text_partial"
+    only = tuple(available or (original_lang,)) == (original_lang,)
+    key = "fallback_text" if only else "fallback_text_partial"
     language = escape(language_name(ctx, original_lang, key))
     reader = escape(language_name(ctx, ctx.lang, key))
     if started:
         notice = untranslated_notice(ctx, original_lang)
     else:
-        source = original.sources[0] if original.sources else ""
-        target = source.replace(f"content/{original_lang}/", f"content/{ctx.lang}/", 1)
         text = ctx.md(key, language=language, reader=reader)
-        help_ = ctx.md("fallback_help", path=f"`{source}`", target=f"`{target}`")
-        notice = translation_notice(ctx, "info", "fallback_title", f"{text}\n\n{help_}")
-    shown_title = f"**{escape(original.title)}**"
+        notice = translation_notice(ctx, "info", "fallback_title",
+                                    f"{text} {original_link(ctx, original_lang, '#original')}")
+    # Where the notice's link leads: a span, not a place the language selector would keep.
+    shown_title = f'<span id="original"></span>**{escape(original.title)}**'
     # The original is left out of the search index of the reader's language (the notice stays).
     body = (f"{notice}\n\n<div {lang_attrs(original_lang, ctx.lang)} data-search-exclude markdown=\"1\">\n\n{shown_title}\n\n"
             f"{inline_footnotes(original.body)}\n\n</div>")

@@ -8,6 +8,7 @@ import html
 
 from scripts.inline import escape
 from scripts.render.common import Context
+from scripts.render.divergence_marks import divergence_marker
 from scripts.render.glossary import Glossary, TermLinker
 
 
@@ -25,6 +26,11 @@ class Marks:
         if self.glossary is not None:
             fresh.plain = TermLinker(self.glossary, self.ctx.link)
         return fresh
+
+    def after(self, anchor: str) -> str:
+        """What follows the block `anchor` on a reading page: the note where the editions differ
+        there (not on side-by-side pages, which highlight the passages instead)."""
+        return divergence_marker(anchor, self.ctx) if self.link_title is not None else ""
 
     def site_link(self, url: str) -> str:
         """`definitions.md#x` (relative to the language root) as a link from this page."""

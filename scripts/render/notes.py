@@ -1,74 +1,219 @@
-"""The notes page: where the editions disagree, what each prints, what the site shows, and why."""
+"""The notes page, written for readers: first the passages where the editions differ in meaning
+(content/divergences.yml), grouped by document; then the facts on which they disagree
+(content/resolutions.yml), with what the site shows and why. Each note is titled, in the
+reader's language, by what it is about and links to it; each edition is cited by the page of
+the printed volume and quoted with its own `lang`."""
 
 from __future__ import annotations
 
-from scripts.inline import escape, to_markdown
-from scripts.models import Language, Resolution
-from scripts.render.common import Context, Page, heading, lang_attrs
+from scripts.divergences import passage
+from scripts.inline import escape, plain_text, to_markdown
+from scripts.models import Content, Divergence, Edition, ListBlock, Resolution
+from scripts.translation import block_texts
+from scripts.render.agenda import slot_title
+from scripts.render.common import Context, Page, heading
+from scripts.render.divergence_marks import (NOTES_PATH, edition_line, localized, quotations_md,
+                                             quoted)
+from scripts.shown import place, shown
 
-NOTES_PATH = "notes.md"
-
-
-def in_language(text_md: str, lang: str, ctx: Context) -> str:
-    """Text in another language than the reader's is marked with its own `lang`."""
-    return text_md if lang == ctx.lang else f'<span {lang_attrs(lang, ctx.lang)}>{text_md}</span>'
-
-
-def localized(texts: dict[str, str], reference: str, ctx: Context) -> str:
-    """The text in the reader's language, else the reference language's (or any), marked as such."""
-    if ctx.lang in texts:
-        return to_markdown(texts[ctx.lang])
-    source = reference if reference in texts else next(iter(texts), None)
-    return in_language(to_markdown(texts[source]), source, ctx) if source else ""
+DOCUMENTS = ("summary", "report", "background", "agenda", "definitions")
+_DOCUMENT_TITLES = {"summary": "nav_summary", "report": "nav_report", "background": "nav_background",
+                    "agenda": "nav_agenda", "definitions": "nav_definitions", "acronyms": "nav_acronyms",
+                    "series": "nav_series", "front": "nav_foreword", "council-note": "nav_council_note"}
+_DOCUMENT_PAGES = {"summary": "summary.md", "background": "background.md", "agenda": "agenda.md",
+                   "definitions": "definitions.md", "acronyms": "acronyms.md", "series": "series.md",
+                   "front": "foreword.md", "council-note": "council-note.md"}
 
 
 def kind_label(kind: str, ctx: Context) -> str:
-    return ctx.ui.get(f"note_kind_{kind}", kind)
+    return ctx.md(f"note_kind_{kind}") if f"note_kind_{kind}" in ctx.ui else escape(kind)
 
 
-def resolution_md(res: Resolution, languages: tuple[Language, ...], reference: str,
-                  ctx: Context) -> str:
-    title = f"{escape(res.target)} — {escape(kind_label(res.kind, ctx))}"
-    lines = []
-    for language in languages:
-        fact = res.editions.get(language.code)
-        edition = escape(ctx.language_name(language.code))
-        label = f"**{ctx.md('notes_edition', language=edition)}**"
-        if fact is None:
-            value = to_markdown(ctx.word("notes_missing"))
-        else:
-            value = in_language(to_markdown(fact.says), language.code, ctx)
-            if fact.line is not None:
-                value += f" ({ctx.md('notes_line', line=str(fact.line))})"
-        lines.append("- " + ctx.md("labelled", label=label, value=value))
-    shown = localized(res.shown, reference, ctx)
-    if shown:
-        lines.append("- " + ctx.md("labelled", label=f"**{to_markdown(ctx.word('notes_shown'))}**",
-                                    value=shown))
-    why = localized(res.why, reference, ctx)
+def _editions(content: Content, ctx: Context) -> list[Edition]:
+    """The reader's edition first, then the others in the order of the languages."""
+    order = [ctx.lang] + [c for c in content.codes if c != ctx.lang]
+    return [content.editions[c] for c in order if c in content.editions]
+
+
+def _linked(title_md: str, path: str | None, anchor: str | None, ctx: Context) -> str:
+    return f"[{title_md}]({ctx.link(path, anchor)})" if path else title_md
+
+
+# --- what a note is about, in the reader's language ------------------------------------------
+
+
+def _section_title(document, paragraph: str) -> tuple[str | None, int]:
+    """The title of the section holding the paragraph, and its number within the section."""
+    prefix, _, number = paragraph.rpartition("-")
+    if prefix == document.id:
+        return None, int(number)
+    for section in document.walk():
+        if section.id == prefix:
+            return section.title, int(number)
+    return None, int(number)
+
+
+def passage_title(d: Divergence, content: Content, ctx: Context) -> str:
+    """"<section>, paragraph 2", the agenda slot, or the defined term, as the reader's edition
+    names it (else the reference edition, marked with its language)."""
+    for edition in _editions(content, ctx):
+        title = _passage_title(d, edition, ctx)
+        if title:
+            return title if edition.lang == ctx.lang else f'<span lang="{edition.lang}">{title}</span>'
+    return escape(d.paragraph)
+
+
+def _passage_title(d: Divergence, edition: Edition, ctx: Context) -> str:
+    if d.document == "agenda" and edition.agenda:
+        slot = next((s for _, s in edition.agenda.slots() if s.id == d.paragraph), None)
+        return slot_title(slot, ctx) if slot else ""
+    if d.document == "definitions" and edition.definitions:
+        term = next((t for t in edition.definitions.terms if t.id == d.paragraph), None)
+        return escape(term.term) if term else ""
+    document = getattr(edition, d.document, None)
+    if document is None or passage(edition, d.document, d.paragraph) is None:
+        return ""
+    section, number = _section_title(document, d.paragraph)
+    name = to_markdown(section) if section else to_markdown(ctx.word(_DOCUMENT_TITLES[d.document]))
+    title = ctx.md("notes_paragraph", section=name, number=str(number))
+    item = _list_item(document, d, edition.lang)
+    return ctx.md("notes_item", paragraph=title, number=str(item)) if item else title
+
+
+def _list_item(document, d: Divergence, lang: str) -> int | None:
+    """In a list (the summary's principles, the key findings), the item the quotation is from."""
+    quotation = d.editions.get(lang)
+    blocks = list(document.blocks) if d.paragraph.startswith(f"{document.id}-") else []
+    if not blocks:
+        prefix, _, _n = d.paragraph.rpartition("-")
+        blocks = next((list(s.blocks) for s in document.walk() if s.id == prefix), [])
+    n = int(d.paragraph.rpartition("-")[2])
+    block = blocks[n - 1] if 0 < n <= len(blocks) else None
+    if quotation is None or not isinstance(block, ListBlock):
+        return None
+    says = " ".join(quotation.says.split())
+    for i, item in enumerate(block.items, start=block.start):
+        texts = [item.text, *block_texts(item.blocks)]
+        if any(says in " ".join(plain_text(t).split()) for t in texts):
+            return i
+    return None
+
+
+def subject_title(res: Resolution, content: Content, ctx: Context) -> str:
+    """What a note on a fact is about: the slot, the person, the acronym, the footnote…"""
+    for edition in _editions(content, ctx):
+        title = _subject_title(res, edition, ctx)
+        if title:
+            return title if edition.lang == ctx.lang else f'<span lang="{edition.lang}">{title}</span>'
+    return to_markdown(ctx.word(_DOCUMENT_TITLES.get(res.subject, "nav_notes")))
+
+
+def _subject_title(res: Resolution, edition: Edition, ctx: Context) -> str:
+    parts = res.target.split("/")
+    document = to_markdown(ctx.word(_DOCUMENT_TITLES.get(res.subject, "nav_notes")))
+    agenda = edition.agenda
+    if res.subject == "agenda":
+        if agenda is None:
+            return ""
+        if parts[0] == "people" and len(parts) > 1:
+            person = next((p for p in agenda.people if p.id == parts[1]), None)
+            return escape(person.name) if person else ""
+        if parts[0] == "header":
+            return to_markdown(ctx.word("notes_header"))
+        slot_id = parts[1] if len(parts) > 1 else parts[0]
+        slot = next((s for _, s in agenda.slots() if s.id == slot_id), None)
+        return slot_title(slot, ctx) if slot else ""
+    if res.subject == "acronyms":
+        acronyms = edition.acronyms
+        found = next((a for a in acronyms.acronyms if a.id == parts[-1]), None) if acronyms else None
+        return escape(found.abbr) if found else ""
+    if len(parts) == 3 and parts[1] == "footnotes":
+        return f"{document}, {ctx.md('notes_footnote', number=escape(parts[2]))}"
+    if res.subject == "series":
+        if len(parts) == 3 and parts[1] == "items":
+            return f"{document}, {ctx.md('notes_series_item', number=escape(parts[2]))}"
+        if parts[-1] == "contact":
+            return f"{document}, {ctx.md('notes_series_contact')}"
+        return document
+    doc = getattr(edition, res.subject.replace("-", "_"), None)
+    doc = doc.document if res.subject == "front" and doc is not None else doc
+    if doc is not None and len(parts) == 1:
+        section = next((s for s in doc.walk() if s.id == parts[0]), None)
+        if section is not None and section.title:
+            return to_markdown(section.title)
+    return document
+
+
+# --- the notes ----------------------------------------------------------------------------------
+
+
+def divergence_md(d: Divergence, content: Content, ctx: Context) -> str:
+    found = passage(content.editions.get(ctx.lang) or content.editions[content.reference],
+                    d.document, d.paragraph) or passage(content.editions[content.reference],
+                                                        d.document, d.paragraph)
+    title = _linked(passage_title(d, content, ctx), found.path if found else None,
+                    found.anchor if found else None, ctx)
+    lines = [quotations_md(d.editions, tuple(content.codes), ctx)]
+    explanation = localized(d.explanation, content.reference, ctx)
+    if explanation:
+        lines.append("- " + ctx.md("labelled", label=f"**{ctx.md('notes_difference')}**",
+                                   value=explanation))
+    return heading(4, title, d.id) + "\n\n" + "\n".join(lines)
+
+
+def shown_md(res: Resolution, content: Content, ctx: Context) -> str:
+    """What the page in the reader's language shows, word for word (scripts/shown.py)."""
+    edition = content.editions.get(ctx.lang)
+    values = shown(res, edition) if edition is not None else None
+    if not values:
+        return to_markdown(ctx.word("notes_shown_none"))
+    return " / ".join(quoted(v, ctx.lang, ctx) for v in values)
+
+
+def resolution_md(res: Resolution, content: Content, ctx: Context) -> str:
+    where = place(res, content)
+    own = content.editions.get(ctx.lang)
+    # The anchor only where the reader's edition has the part (else its page, a fallback or without it).
+    anchor = where.anchor if own is not None and _subject_title(res, own, ctx) else None
+    title = f"{_linked(subject_title(res, content, ctx), where.path, anchor, ctx)} — {kind_label(res.kind, ctx)}"
+    lines = ["- " + edition_line(lang, res.editions[lang].says, res.editions[lang].page, ctx)
+             for lang in content.codes if lang in res.editions]
+    lines.append("- " + ctx.md("labelled", label=f"**{ctx.md('notes_shown')}**",
+                               value=shown_md(res, content, ctx)))
+    why = localized(res.why, content.reference, ctx)
     if why:
-        lines.append("- " + ctx.md("labelled", label=f"**{to_markdown(ctx.word('notes_why'))}**",
-                                    value=why))
-    return heading(3, title, res.id) + "\n\n" + "\n".join(lines)
+        lines.append("- " + ctx.md("labelled", label=f"**{ctx.md('notes_why')}**", value=why))
+    return heading(4, title, res.id) + "\n\n" + "\n".join(lines)
 
 
-def notes_page(resolutions: tuple[Resolution, ...], languages: tuple[Language, ...],
-               reference: str, subject_pages: dict[str, tuple[str, str]], ctx: Context,
+def notes_page(content: Content, subject_pages: dict[str, tuple[str, str]], ctx: Context,
                path: str = NOTES_PATH) -> Page:
-    """`subject_pages` maps a resolution's subject to (page path, page title) in this language."""
+    """`subject_pages` maps a content file's stem to (its page, the page's title) in this language."""
     ctx = ctx.at(path)
     parts = [to_markdown(ctx.word("notes_intro"))]
-    if not resolutions:
+    if not content.resolutions and not content.divergences:
         parts.append(to_markdown(ctx.word("notes_none")))
-    subjects: list[str] = []
-    for res in resolutions:
-        if res.subject not in subjects:
-            subjects.append(res.subject)
-    for subject in subjects:
-        page = subject_pages.get(subject)
-        title = f"[{escape(page[1])}]({ctx.link(page[0])})" if page else escape(subject)
-        parts.append(heading(2, title, f"notes-{subject}"))
-        parts.extend(resolution_md(r, languages, reference, ctx)
-                     for r in resolutions if r.subject == subject)
+    if content.divergences:
+        parts.append(heading(2, to_markdown(ctx.word("notes_divergences")), "notes-divergences"))
+        for document in DOCUMENTS:
+            records = [d for d in content.divergences if d.document == document]
+            if not records:
+                continue
+            page = subject_pages.get(document)
+            title = f"[{escape(page[1])}]({ctx.link(page[0])})" if page else escape(document)
+            parts.append(heading(3, title, f"notes-{document}"))
+            parts.extend(divergence_md(d, content, ctx) for d in records)
+    if content.resolutions:
+        parts.append(heading(2, to_markdown(ctx.word("notes_facts")), "notes-facts"))
+        subjects: list[str] = []
+        for res in content.resolutions:
+            if res.subject not in subjects:
+                subjects.append(res.subject)
+        for subject in subjects:
+            page = subject_pages.get(subject)
+            title = f"[{escape(page[1])}]({ctx.link(page[0])})" if page else escape(subject)
+            parts.append(heading(3, title, f"notes-facts-{subject}"))
+            parts.extend(resolution_md(r, content, ctx) for r in content.resolutions if r.subject == subject)
     return Page(path=path, title=ctx.word("nav_notes"), body="\n\n".join(parts),
-                description=ctx.word("notes_description"), sources=("content/resolutions.yml",))
+                description=ctx.word("notes_description"),
+                sources=("content/divergences.yml", "content/resolutions.yml"))

@@ -123,6 +123,24 @@ def _references(text: str, lang: str) -> str:
     return _FN_REF.sub(ref, text)
 
 
+def _divergent(anchor: str, paragraph: str) -> bool:
+    """A row belongs to a passage: the paragraph itself, or a defined term's heading and blocks."""
+    rest = anchor[len(paragraph) + 1:]
+    return anchor == paragraph or (anchor.startswith(paragraph + "-") and rest.isdigit())
+
+
+def highlight(text: str, quotes: list[str]) -> str:
+    """Each quotation of a passage where the editions differ, marked where it stands in the cell
+    (its escaped Markdown form; a quotation the text no longer holds verbatim is left unmarked)."""
+    for quote in quotes:
+        for form in (escape(quote), quote):
+            at = text.find(form)
+            if at >= 0:
+                text = f'{text[:at]}<mark class="divergence">{form}</mark>{text[at + len(form):]}'
+                break
+    return text
+
+
 def _cell(lang: str, text: str, heading: bool, text_lang: str) -> str:
     """One language's cell (`data-lang`: its column), marked with the language of its text."""
     body = f"**{text}**" if heading and text else (text or "—")
@@ -167,6 +185,11 @@ def parallel_page(title: str, source_path: str, columns: list[Column], reference
         row = cells[anchor]
         is_heading = any(h for h, _t, _l in row.values())
         kind = " parallel-row--heading" if is_heading else ""
+        records = [d for d in ctx.divergences if _divergent(anchor, d.paragraph)]
+        if records and not is_heading:
+            kind += " parallel-row--divergent"
+            row = {lg: (h, highlight(t, [d.editions[lg].says for d in records if lg in d.editions]), tl)
+                   for lg, (h, t, tl) in row.items()}
         inner = "\n\n".join(_cell(lg, row.get(lg, (is_heading, "", lg))[1], is_heading,
                                   row.get(lg, (is_heading, "", lg))[2]) for lg in langs)
         parts.append(f'<div class="parallel-row{kind}" id="{safe_id(anchor)}" markdown="1">\n\n{inner}\n\n</div>')

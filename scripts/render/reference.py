@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from scripts.inline import escape, footnote_refs, plain_text, to_markdown
-from scripts.models import Acronyms, Definitions, Series
+from scripts.models import Acronyms, Definitions, Series, SeriesItem
 from scripts.render.common import (Context, Page, attr, blocks_md, heading, indent, lang_attrs,
                                    with_footnotes)
+from scripts.render.divergence_marks import divergence_marker
 from scripts.render.marks import Marks
 from scripts.render.translation_marks import MISSING, mark_unit, page_notice
 
@@ -26,6 +27,7 @@ def definitions_page(defs: Definitions, ctx: Context, path: str = "definitions.m
         ids = [f"{term.id}-{n}" for n in range(1, len(term.definition) + 1)]
         parts.append(mark_unit(ctx, f"definitions/{term.id}", heading(2, escape(term.term), term.id),
                                blocks_md(term.definition, ids, marks=marks)))
+        parts.append(divergence_marker(term.id, ctx.at(path)))  # where the editions differ in meaning
         related = [r for r in term.related if r in names]
         if related:
             links = ", ".join(f"[{escape(names[r])}]({ctx.link(path, r)})" for r in related)
@@ -73,16 +75,49 @@ def _original(ctx: Context, key: str, text_md: str) -> str:
     return f"<span {lang_attrs(origin, ctx.lang)}>{text_md}</span>" if kind == MISSING else text_md
 
 
+def series_field(item: SeriesItem, name: str, ctx: Context) -> str:
+    """One field of a series item as printed, then any words supplied where the printed line is
+    cut off, in square brackets; words printed in another language carry their `lang`."""
+    printed, supplied = getattr(item, name), item.supplied.get(name)
+    parts = [to_markdown(printed)] if printed else []
+    if supplied:
+        parts.append(f'<span class="supplied">\\[{to_markdown(supplied)}\\]</span>')
+    text = " ".join(parts)
+    lang = item.text_lang.get(name)
+    return f'<span {lang_attrs(lang, ctx.lang)}>{text}</span>' if text and lang and lang != ctx.lang else text
+
+
+def series_item_md(item: SeriesItem, ctx: Context) -> str:
+    """"<title> (<availability>), <date>": the availability in brackets, the date after
+    them, as the editions print them."""
+    line = series_field(item, "title", ctx)
+    availability = series_field(item, "availability", ctx)
+    if availability:
+        line += f" ({availability})"
+    date = series_field(item, "date", ctx)
+    return f"{line}, {date}" if date else line
+
+
 def series_page(series: Series, ctx: Context, path: str = "series.md") -> Page:
-    items = []
-    for item in series.items:
-        details = ", ".join(to_markdown(x) for x in (item.availability, item.date) if x)
-        text = f"{to_markdown(item.title)} ({details})" if details else to_markdown(item.title)
-        items.append(f"{item.number}. {_original(ctx, f'series/{item.number}', text)}")
+    items = [f"{item.number}. {_original(ctx, f'series/{item.number}', series_item_md(item, ctx))}"
+             for item in series.items]
     notice = page_notice(ctx, ["series"] + [f"series/{item.number}" for item in series.items])
     parts = [p for p in (notice, "\n".join(items)) if p]
-    if series.contact:
-        parts.append(to_markdown(ctx.word("series_available")))
-        parts.append(_original(ctx, "series", "  \n".join(escape(line) for line in series.contact)))
+    if series.intro:
+        parts.append(to_markdown(series.intro))
+    lines = [f'<span class="supplied">\\[{in_lang(to_markdown(text), lang, ctx)}\\]</span>'
+             for text, lang in series.contact_supplied]
+    lines += [_original(ctx, "series", to_markdown(line)) for line in series.contact]
+    if lines:
+        parts.append("  \n".join(lines))
+    if series.contact_supplied or any(item.supplied for item in series.items):
+        note = to_markdown(ctx.word("supplied_brackets"))
+        if "series-supplied" in ctx.known_notes:
+            note = f"[{note}]({ctx.link('notes.md', 'series-supplied')})"
+        parts.append(f"*{note}*")
     return Page(path=path, title=plain_text(series.title), body="\n\n".join(parts),
                 description=ctx.word("series_description"), sources=(series.path,))
+
+
+def in_lang(text_md: str, lang: str | None, ctx: Context) -> str:
+    return f'<span {lang_attrs(lang, ctx.lang)}>{text_md}</span>' if lang and lang != ctx.lang else text_md

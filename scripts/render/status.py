@@ -32,6 +32,15 @@ def edit_link(path: str, edit_uri: str) -> str:
     return f"[{code}](<{url}>)"
 
 
+def guide_link(edit_uri: str) -> str:
+    """CONTRIBUTING.md, linked in the repository when one is configured (its edit address
+    `…/edit/<branch>` gives the reading address `…/blob/<branch>`)."""
+    code = "`CONTRIBUTING.md`"
+    if not edit_uri or link_problem(edit_uri) or "/edit/" not in edit_uri:
+        return code
+    return f"[{code}](<{edit_uri.replace('/edit/', '/blob/', 1).rstrip('/')}/CONTRIBUTING.md>)"
+
+
 def _count(n: int, ctx: Context) -> str:
     return escape(str(n))
 
@@ -131,6 +140,6 @@ def status_page(rows: tuple[FileStatus, ...], languages: tuple[Language, ...], c
             parts.append(language_md(language, mine, ctx, pages, edit_uri,
                                      (changes or {}).get(language.code),
                                      (origins or {}).get(language.code)))
-    parts.append(ctx.md("status_how"))
+    parts.append(ctx.md("status_how", guide=guide_link(edit_uri)))
     return Page(path=path, title=ctx.word("nav_status"), body="\n\n".join(parts),
                 description=ctx.word("status_description"), sources=("content/",))

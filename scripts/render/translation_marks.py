@@ -44,6 +44,15 @@ def _status_link(ctx: Context) -> str:
     return f"[{ctx.md('translation_status_link')}]({ctx.link(STATUS_PATH)})"
 
 
+def original_link(ctx: Context, origin: str, fallback_href: str = "#") -> str:
+    """A link to the same page in the language of the original text. Its address is only known
+    to the build (online and offline pages differ): scripts/hooks.py sets it from the language
+    selector's links; `fallback_href` is a place on this page, kept if it cannot."""
+    name = escape(language_name(ctx, origin, "original_link"))
+    return (f'<a href="{fallback_href}" data-original-lang="{safe_id(origin)}" data-in-page="{fallback_href}">'
+            f"{ctx.md('original_link', language=name)}</a>")
+
+
 def language_name(ctx: Context, code: str, key: str) -> str:
     """A language's name for the interface word `key`: in the reader's language, or in the
     reference language where that word is borrowed from it."""
@@ -54,14 +63,14 @@ def language_name(ctx: Context, code: str, key: str) -> str:
 
 def outdated_notice(ctx: Context, origin: str) -> str:
     language = escape(language_name(ctx, origin, "outdated_text"))
-    text = f"{ctx.md('outdated_text', language=language)} {_status_link(ctx)}"
+    text = f"{ctx.md('outdated_text', language=language)} {original_link(ctx, origin)}"
     return notice(ctx, "warning", "outdated_title", text)
 
 
 def untranslated_notice(ctx: Context, origin: str) -> str:
     text = ctx.md("untranslated_text", language=escape(language_name(ctx, origin, "untranslated_text")),
                   reader=escape(language_name(ctx, ctx.lang, "untranslated_text")))
-    return notice(ctx, "info", "untranslated_title", f"{text} {_status_link(ctx)}")
+    return notice(ctx, "info", "untranslated_title", f"{text} {original_link(ctx, origin)}")
 
 
 def mark_unit(ctx: Context, key: str, heading_md: str, body: str) -> str:

@@ -25,6 +25,7 @@ from .models import (Acronym, Acronyms, Agenda, Block, Content, Day, Definitions
                      Edition, EditionFact, Front, Language, ListBlock, ListItem, Paragraph, Person,
                      Quote, Resolution, Section, Series, SeriesItem, Slot, Term)
 from .problems import ContentError, Problem
+from .text import typed
 
 PathKey = tuple  # a path into the loaded data: ("days", 0, "slots", 3, "start")
 
@@ -421,6 +422,7 @@ def read_languages(root: Path) -> tuple[str, tuple[Language, ...], list[Problem]
     problems += validate(located, "languages")
     if problems:
         return "en", (), problems, located
+    located.data = typed(located.data, "languages")  # each string carries its kind (scripts/text.py)
     languages = tuple(Language(x["code"], x["name"], x["locale"])
                       for x in located.data["languages"])
     codes = [x.code for x in languages]
@@ -463,6 +465,7 @@ def read_edition(root: Path, lang: str) -> tuple[Edition | None, dict[str, Locat
         problems += schema_problems
         if schema_problems or found:
             continue
+        located.data = typed(located.data, config.FILE_KINDS[file.stem])
         if file.stem == "ui":
             ui = dict(located.data)
         else:
@@ -480,6 +483,7 @@ def read_resolutions(root: Path) -> tuple[tuple[Resolution, ...], Located | None
     problems += validate(located, "resolutions")
     if problems:
         return (), located, problems
+    located.data = typed(located.data, "resolutions")
     resolutions = tuple(
         Resolution(r["id"], r["subject"], r["target"], r["kind"],
                    {lang: EditionFact(fact["says"], fact.get("line"))

@@ -113,11 +113,7 @@ def check_links(edition: Edition, files: dict[str, Located],
         for key, text in _strings(located.data):
             if kind_of(text) != INLINE:
                 continue
-            try:
-                targets = inline.links(text)
-            except inline.MarkupError:
-                continue  # reported by check_text
-            for target in targets:
+            for target in inline.links(text):  # a refused link is reported by check_text
                 if not inline.is_site_path(target) and not target.startswith("#"):
                     continue
                 page, anchor = inline.split_site_link(target)
@@ -147,10 +143,7 @@ def check_footnotes(path: str, texts: Iterator[str], footnotes: dict[str, str],
                     located: Located) -> Iterator[Problem]:
     referenced: list[str] = []
     for text in texts:
-        try:
-            referenced += inline.footnote_refs(text)
-        except inline.MarkupError:
-            pass  # reported by check_text
+        referenced += inline.footnote_refs(text)  # a refused link is reported by check_text
     for key in referenced:
         if key not in footnotes:
             yield located.problem((), f"the text refers to footnote [^{key}] but the file has no "

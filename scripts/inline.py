@@ -123,8 +123,10 @@ def link_problem(url: str) -> str | None:
     return None
 
 
-def parse(text: str) -> list[Token]:
-    """Split inline Markdown into tokens. Raises MarkupError for a refused link."""
+def parse(text: str, strict: bool = True) -> list[Token]:
+    """Split inline Markdown into tokens. A refused link raises MarkupError (`check`), or,
+    not `strict`, stays plain text (rendering never fails: `mkdocs serve` goes on with
+    content errors, and the footnote references around it still count)."""
     tokens: list[Token] = []
     position = 0
     for match in _TOKEN.finditer(text):
@@ -140,9 +142,12 @@ def parse(text: str) -> list[Token]:
             tokens.append(FootnoteRef(match.group("fn")))
         elif match.group("label") is not None:
             problem = link_problem(match.group("url"))
-            if problem:
+            if problem and strict:
                 raise MarkupError(problem)
-            tokens.append(Link(match.group("label"), decoded(match.group("url"))))
+            if problem:
+                tokens.append(Plain(match.group()))
+            else:
+                tokens.append(Link(match.group("label"), decoded(match.group("url"))))
         elif match.group("auto"):
             tokens.append(Link(address, address))  # shown as written, and its scheme is http(s)
         else:
@@ -155,7 +160,7 @@ def parse(text: str) -> list[Token]:
 
 def _tokens(text: str) -> list[Token]:
     """Inline Markdown is parsed; any other text is one plain run."""
-    return parse(text) if isinstance(text, InlineMarkdown) else [Plain(text)]
+    return parse(text, strict=False) if isinstance(text, InlineMarkdown) else [Plain(text)]
 
 
 def footnote_refs(text: str) -> list[str]:
@@ -174,7 +179,7 @@ def plain_text(text: str) -> str:
     if isinstance(text, PlainText):
         return str(text)
     parts = []
-    for token in parse(text):
+    for token in parse(text, strict=False):
         if isinstance(token, (Plain, Emphasis)):
             parts.append(token.text)
         elif isinstance(token, Link):

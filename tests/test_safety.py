@@ -218,7 +218,7 @@ def _errors_by_line(root: Path) -> dict[str, set[int]]:
     return out
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def hostile(tmp_path_factory) -> Hostile:
     """Each payload in every text field (one content copy per payload, checked), then the
     accepted ones, all together, built once."""

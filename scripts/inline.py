@@ -158,19 +158,19 @@ def parse(text: str, strict: bool = True) -> list[Token]:
     return tokens
 
 
-def _tokens(text: str) -> list[Token]:
+def tokens(text: str) -> list[Token]:
     """Inline Markdown is parsed; any other text is one plain run."""
     return parse(text, strict=False) if isinstance(text, InlineMarkdown) else [Plain(text)]
 
 
 def footnote_refs(text: str) -> list[str]:
     """The footnote keys a text refers to, in order (none in plain text)."""
-    return [token.key for token in _tokens(text) if isinstance(token, FootnoteRef)]
+    return [token.key for token in tokens(text) if isinstance(token, FootnoteRef)]
 
 
 def links(text: str) -> list[str]:
     """The (decoded) targets of the links a text holds."""
-    return [token.url for token in _tokens(text) if isinstance(token, Link)]
+    return [token.url for token in tokens(text) if isinstance(token, Link)]
 
 
 def plain_text(text: str) -> str:
@@ -242,7 +242,7 @@ def to_markdown(text: str, footnote_prefix: str = "",
     everything else); `site_link` turns a link to a site page into a link from the page
     being rendered."""
     parts = []
-    for token in _tokens(text):
+    for token in tokens(text):
         if isinstance(token, Plain):
             parts.append(plain(token.text))
         elif isinstance(token, Emphasis):

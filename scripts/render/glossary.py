@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable, Iterator
 
-from scripts.inline import Plain, escape, parse, plain_text
+from scripts.inline import Plain, escape, plain_text, tokens
 from scripts.models import Block, Definitions, Document, ListBlock, Paragraph, Quote, Section
 
 SectionPaths = Callable[[Section], "str | None"]  # the page a section is on, if not the document's
@@ -107,7 +107,7 @@ def terms_in(blocks: tuple[Block, ...], glossary: Glossary) -> list[str]:
     found: list[str] = []
     for block in blocks:
         for text in block_texts(block):
-            for token in parse(text):
+            for token in tokens(text):
                 if isinstance(token, Plain):
                     found.extend(t for _s, _e, t in glossary.find(token.text) if t not in found)
     return found

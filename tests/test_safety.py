@@ -303,7 +303,11 @@ class _Live(HTMLParser):
             if MARK in name:
                 self.found.append(f"<{tag} {name}>: an attribute from a payload")
             if name in self.URL_ATTRIBUTES:
-                judged = re.sub(r"[\x00-\x20]", "", html.unescape(value)).lower()
+                # As the browser reads it: the parser decoded the references once, as the
+                # browser does; it strips tabs, newlines and leading spaces.
+                judged = re.sub(r"[\x00-\x20]", "", value).lower()
+                if MARK in judged and not judged.startswith(("http:", "https:")):
+                    self.found.append(f"<{tag} {name}={value!r}>: a link made from a payload")
                 if judged.startswith(("javascript:", "vbscript:", "data:text")):
                     self.found.append(f"<{tag} {name}={value!r}>: a script URL")
                 if "evil.example" in judged and not (tag == "a" and name == "href"):

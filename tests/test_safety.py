@@ -483,3 +483,50 @@ def test_checking_and_rendering_a_field_is_linear_in_its_size(unit):
     large = min(seconds(1_000_000) for _ in range(2))
     assert large < 5.0, large
     assert large < 30 * max(small, 0.002), (small, large)
+
+
+# --- check = build: the anchors check accepts are in the built pages ----------------------------
+
+
+def test_every_anchor_check_accepts_is_an_id_of_its_built_page(built):
+    """scripts/anchors.py predicts each page's anchors from the content, so that `check`
+    refuses a link the build would not resolve; the prediction never claims an anchor the
+    built page lacks."""
+    from scripts.anchors import site_anchors
+    from scripts.site import page_url
+
+    anchors = site_anchors(built.content)
+    checked = 0
+    for lang, pages in anchors.items():
+        root = "" if lang == built.default else f"{lang}/"
+        for path, ids in pages.items():
+            page = built.pages.get(root + page_url(path))
+            assert page is not None, (lang, path)
+            missing = ids - page.ids
+            assert not missing, f"{lang} {path}: {sorted(missing)[:5]}"
+            checked += len(ids)
+    assert checked > 1000, checked
+
+
+def test_check_refuses_links_the_build_could_not_resolve(content_copy):
+    from tests.conftest import problems_of
+
+    root = content_copy("content/fr/background.yml", "(definitions.md)", "(definitions.md#nowhere)")
+    content_copy("content/es/background.yml", "(definitions.md)", "(annex.md)")
+    content_copy("content/en/background.yml", "(definitions.md)", "(definitions.md#Not_An_Id)")
+    problems = problems_of(root)
+    assert any(p.startswith("content/fr/background.yml:") and "no anchor '#nowhere'" in p for p in problems)
+    assert any(p.startswith("content/es/background.yml:") and "'annex.md' leads to no page" in p for p in problems)
+    assert any(p.startswith("content/en/background.yml:295:") and "is not an id" in p for p in problems)
+
+
+def test_placeholders_differing_from_the_reference_are_refused_with_the_expected_names(content_copy):
+    from tests.conftest import problems_of
+
+    root = content_copy("content/es/ui.yml", "Sesión {number}", "Sesión {numero}")
+    content_copy("content/fr/ui.yml", "site_name:", "site_name: \"{0} x\"\nsite_name_unused:")
+    problems = [p for p in problems_of(root) if "/ui.yml:" in p]
+    assert any(p.startswith("content/es/ui.yml:") and "{numero} is not filled" in p and "{number}" in p
+               for p in problems), problems
+    assert any(p.startswith("content/fr/ui.yml:4:") and "'{0}' is not a placeholder" in p
+               for p in problems), problems

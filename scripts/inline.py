@@ -213,6 +213,23 @@ def _line_start(markdown: str) -> str:
     return _LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], markdown)
 
 
+# Markdown's own characters, as character references: inside raw HTML written into the
+# Markdown (an attribute value, a label) Markdown's inline patterns still run and would make
+# links or emphasis of them; it leaves references alone, and the browser decodes them.
+_MARKDOWN_REFERENCES = {"\\": "&#92;", "(": "&#40;", ")": "&#41;", "[": "&#91;", "]": "&#93;",
+                        "`": "&#96;", "*": "&#42;", "_": "&#95;", "{": "&#123;", "}": "&#125;",
+                        "!": "&#33;", "|": "&#124;", "~": "&#126;", "^": "&#94;", "\n": " ",
+                        "\r": " "}
+
+
+def html_in_markdown(text: str) -> str:
+    """Plain text inside raw HTML written into Markdown (element text, or a quoted attribute
+    value, such as a Markdown link's title): HTML-escaped, quotes included, and Markdown's
+    characters as character references, so it reaches the page as exactly that text."""
+    escaped = html.escape(text, quote=True)
+    return "".join(_MARKDOWN_REFERENCES.get(char, char) for char in escaped)
+
+
 def _url_md(url: str) -> str:
     """A decoded link target written inside `(<…>)` so that Markdown and the browser read it
     back unchanged: `&` as an entity, characters that would end or bend it percent-encoded."""

@@ -12,7 +12,6 @@ may come from a payload. The browser test serves that build to Chromium.
 from __future__ import annotations
 
 import copy
-import html
 import http.server
 import os
 import re

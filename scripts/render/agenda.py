@@ -78,7 +78,7 @@ def slot_md(slot: Slot, agenda: Agenda, ctx: Context) -> str:
                  for group in slot.speakers]
         parts.append(ctx.md("labelled", label=label, value="") .rstrip() + "\n\n" + "\n".join(items))
     if slot.questions:
-        title = ctx.word("questions_intro").replace('"', "&quot;")
+        title = escape(ctx.word("questions_intro")).replace('"', "&quot;")  # a quoted Markdown title
         questions = "\n".join(f"- {to_markdown(q)}" for q in slot.questions)
         parts.append(f'??? question "{title}"\n\n{indent(questions)}')
     if slot.discussion:

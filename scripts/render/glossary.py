@@ -8,13 +8,12 @@ matching builds the index the definitions page shows: which sections use each te
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable, Iterator
 
-from scripts.inline import Plain, escape, plain_text, tokens
+from scripts.inline import Plain, escape, html_in_markdown, plain_text, tokens
 from scripts.models import Block, Definitions, Document, ListBlock, Paragraph, Quote, Section
 
 SectionPaths = Callable[[Section], "str | None"]  # the page a section is on, if not the document's
@@ -101,19 +100,6 @@ def block_texts(block: Block) -> Iterator[str]:
             yield from block_texts(inner)
 
 
-# In a Markdown link title, brackets and parentheses would end the link early (and start
-# another from the text after them): written as character references, which Markdown keeps
-# and the browser decodes in the attribute.
-_TITLE_REFERENCES = {"\\": "&#92;", "(": "&#40;", ")": "&#41;", "[": "&#91;", "]": "&#93;",
-                     "`": "&#96;", "*": "&#42;", "_": "&#95;", "{": "&#123;", "}": "&#125;"}
-
-
-def link_title(text: str) -> str:
-    """Plain text as the quoted title of a Markdown link: `[term](target "title")`."""
-    escaped = html.escape(text, quote=True)
-    return "".join(_TITLE_REFERENCES.get(char, char) for char in escaped)
-
-
 def terms_in(blocks: tuple[Block, ...], glossary: Glossary) -> list[str]:
     """Ids of the terms the blocks use, in order of first use; only plain text counts
     (a link's label or an emphasis is not linked either)."""
@@ -157,7 +143,7 @@ class TermLinker:
                 continue
             self.seen.add(term)
             out.append(escape(text[position:start]))
-            title = link_title(self.glossary.previews.get(term, ""))
+            title = html_in_markdown(self.glossary.previews.get(term, ""))
             target = self.link(self.glossary.path, term)
             out.append(f'[{escape(text[start:end])}]({target} "{title}"){{ .glossary-term }}')
             position = end

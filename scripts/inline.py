@@ -190,7 +190,7 @@ def plain_text(text: str) -> str:
 # Characters that Markdown, its extensions or HTML would read as markup anywhere in a line.
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;",
              "|": "&#124;", "~": "&#126;", "^": "&#94;", "\n": " ", "\r": " "}
-_BACKSLASHED = set("\\`*_[]()")
+_BACKSLASHED = set("\\`*_[]()!")  # "!" before a link would make it an image
 _LINE_START = re.compile(r"^(\s*)([#+\-!]|\d+[.)])")
 
 
@@ -228,6 +228,12 @@ def html_in_markdown(text: str) -> str:
     characters as character references, so it reaches the page as exactly that text."""
     escaped = html.escape(text, quote=True)
     return "".join(_MARKDOWN_REFERENCES.get(char, char) for char in escaped)
+
+
+def quoted_title(text: str) -> str:
+    """Plain text as the quoted title of an admonition or details block (`??? kind "title"`),
+    which Markdown reads as inline Markdown: escaped, and its quotes as references."""
+    return escape(text).replace('"', "&quot;")
 
 
 def _url_md(url: str) -> str:

@@ -529,3 +529,26 @@ def test_placeholders_differing_from_the_reference_are_refused_with_the_expected
                for p in problems), problems
     assert any(p.startswith("content/fr/ui.yml:4:") and "'{0}' is not a placeholder" in p
                for p in problems), problems
+
+
+def test_the_renderers_alone_make_no_payload_live(hostile):
+    """The sanitizer is the last line of defence, not the first: the same hostile content,
+    rendered by the pure renderers and the site's Markdown extensions without the sanitizer,
+    already has no live payload."""
+    from scripts.site import plan
+    from scripts.status import translation_of
+    from scripts.write import page_text
+    from tests.test_editors_workflow import _site_markdown
+
+    loaded = read_content(hostile.root)
+    site = plan(loaded.content, translation_of(loaded.content, loaded.files))
+    checked = 0
+    for lang, pages in site.pages.items():
+        for path, page in pages.items():
+            markdown = page_text(page).split("---", 2)[2]  # the file MkDocs reads, front matter off
+            parser = _Live()
+            parser.feed(_site_markdown().convert(markdown))
+            parser.close()
+            assert not parser.found, f"{lang} {path}: {parser.found[:3]}"
+            checked += 1
+    assert checked > 90

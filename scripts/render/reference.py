@@ -77,6 +77,6 @@ def series_page(series: Series, ctx: Context, path: str = "series.md") -> Page:
     parts = [p for p in (notice, "\n".join(items)) if p]
     if series.contact:
         parts.append(to_markdown(ctx.word("series_available")))
-        parts.append("  \n".join(escape(line) for line in series.contact))
+        parts.append("  \n".join(to_markdown(line) for line in series.contact))
     return Page(path=path, title=plain_text(series.title), body="\n\n".join(parts),
                 description=ctx.word("series_description"), sources=(series.path,))

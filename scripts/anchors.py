@@ -79,5 +79,6 @@ def site_anchors(content: Content) -> dict[str, dict[str, set[str]]]:
                 out[code][path] = pages[path]
             else:
                 out[code][path] = set().union(*(other.get(path, set()) for other in own.values()))
-                out[code][path].add(title_anchor(path))
+                if path != PRINT_PATH:  # the print edition's heading has ids of its own
+                    out[code][path].add(title_anchor(path))
     return out

@@ -441,6 +441,7 @@ def test_the_pdf_fetches_only_the_sites_own_files(tmp_path):
         write_pdf(document, page, [], tmp_path / "out.pdf", root=site)
     finally:
         server.shutdown()
+        server.server_close()
     assert (tmp_path / "out.pdf").stat().st_size > 0
     assert _Recorder.seen == [], f"the PDF renderer requested {_Recorder.seen}"
 

@@ -34,6 +34,7 @@ def hostile_served(hostile):  # noqa: F811
         yield f"http://127.0.0.1:{httpd.server_port}/"
     finally:
         httpd.shutdown()
+        httpd.server_close()
 
 
 PWNED = "return [window.__pwned === undefined, document.querySelectorAll('[data-pwned]').length]"

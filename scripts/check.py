@@ -7,9 +7,11 @@ Each check yields Problems; `check` collects them all.
 from __future__ import annotations
 
 import re
+import string
 from typing import Iterator
 
 from . import inline
+from .anchors import site_anchors
 from .load import Loaded, Located
 from .models import Agenda, Document, Edition
 from .divergences import check_divergences
@@ -17,22 +19,19 @@ from .parity import compare
 from .problems import Problem
 from .references import check_references
 from .shown import check_shown
+from .text import CODE, INLINE, kind_of
 from .translation import block_texts, check_translations
 
-# Keys whose values are not text a reader sees: ids, times, codes.
-_NOT_TEXT = {"id", "start", "end", "kind", "date", "country", "moderator", "speakers", "related",
-             "supplied", "source", "lang", "text_lang", "code", "locale", "reference", "target",
-             "subject", "line", "document", "paragraph", "page"}
-_RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<\s*[A-Za-z]+[^<>]*$")
-_ATTR_LIST = re.compile(r"\{\s*[:#.][^}]*\}")
-_LINK_TARGET = re.compile(r"\]\(\s*([^)\s]*)")
+# Characters no text field may hold: line breaks (a new Markdown line could start a
+# definition or a heading) and other control characters, invisible and never needed.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL_NAMES = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab"}
 
 
 def _strings(value, key=()) -> Iterator[tuple[tuple, str]]:
     if isinstance(value, dict):
         for name, child in value.items():
-            if name not in _NOT_TEXT:
-                yield from _strings(child, key + (name,))
+            yield from _strings(child, key + (name,))
     elif isinstance(value, list):
         for i, child in enumerate(value):
             yield from _strings(child, key + (i,))
@@ -41,22 +40,93 @@ def _strings(value, key=()) -> Iterator[tuple[tuple, str]]:
 
 
 def check_text(located: Located) -> Iterator[Problem]:
-    """Text fields may hold only the inline markup the content needs; never HTML or scripts."""
+    """Each text field as its kind allows (scripts/text.py): plain text is shown as written;
+    inline Markdown must parse (its links lead to http, https, mailto or the site). Neither
+    may hold a line break or another control character. Linear in the size of the text."""
     for key, text in _strings(located.data):
-        if _RAW_HTML.search(text):
-            yield located.problem(key, "raw HTML is not allowed in text; write plain text "
-                                       "(use *emphasis* and [label](https://…) for formatting)")
-        if _ATTR_LIST.search(text):
-            yield located.problem(key, "attribute lists such as '{: …}' are not allowed in text; "
-                                       "remove the braces")
-        for target in _LINK_TARGET.findall(text):
-            problem = inline.link_problem(target)
-            if problem:
-                yield located.problem(key, problem)
-        try:
-            inline.parse(text)
-        except inline.MarkupError as error:
-            yield located.problem(key, str(error))
+        kind = kind_of(text)
+        if kind == CODE:
+            continue  # ids, times, codes: their schema pattern has been checked
+        control = _CONTROL.search(text)
+        if control:
+            what = _CONTROL_NAMES.get(control.group(), f"the control character U+{ord(control.group()):04X}")
+            yield located.problem(key, f"{what} is not allowed in text; write it on one line "
+                                       "(a YAML text may span lines, and its lines are joined)")
+        if kind == INLINE:
+            try:
+                inline.parse(text)
+            except inline.MarkupError as error:
+                yield located.problem(key, str(error))
+
+
+def check_placeholders(located: Located, reference: Located | None, lang: str,
+                       reference_lang: str) -> Iterator[Problem]:
+    """Interface words are plain text with `{name}` placeholders, which the build fills: a
+    string must have exactly the placeholders of the reference language's string."""
+    for key, text in _strings(located.data):
+        if len(key) != 1:
+            continue
+        names = placeholders(text)
+        if isinstance(names, str):
+            yield located.problem(key, f"'{key[0]}': {names}")
+            continue
+        if reference is None or reference is located:
+            continue
+        expected_text = reference.data.get(key[0]) if isinstance(reference.data, dict) else None
+        expected = placeholders(expected_text) if isinstance(expected_text, str) else None
+        if expected is None or isinstance(expected, str) or names == expected:
+            continue
+        shown = ", ".join(f"{{{n}}}" for n in sorted(expected)) or "none"
+        extra = sorted(names - expected)
+        missing = sorted(expected - names)
+        what = "; ".join(part for part in (
+            f"{', '.join('{' + n + '}' for n in extra)} is not filled by the build" if extra else "",
+            f"{', '.join('{' + n + '}' for n in missing)} is missing" if missing else "") if part)
+        yield located.problem(key, f"'{key[0]}': {what}; the {reference_lang} string has the "
+                                   f"placeholders {shown}: use exactly those names (translate "
+                                   "the words around them, not the names)")
+
+
+def placeholders(text: str) -> set[str] | str:
+    """The `{name}` placeholders of an interface string, or why it cannot be read."""
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError:
+        return ("a lone '{' or '}'; placeholders are written {name}, and braces cannot be "
+                "used otherwise in interface words")
+    names = set()
+    for _literal, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            return (f"'{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}' "
+                    "is not a placeholder; placeholders are a name in braces, such as {number}")
+        names.add(name)
+    return names
+
+
+def check_links(edition: Edition, files: dict[str, Located],
+                anchors: dict[str, set[str]]) -> Iterator[Problem]:
+    """Links to pages of the site lead to a page the site has, and to an anchor on it."""
+    every_anchor = set().union(*anchors.values()) if anchors else set()
+    for path, located in files.items():
+        if not path.startswith(f"content/{edition.lang}/"):
+            continue
+        for key, text in _strings(located.data):
+            if kind_of(text) != INLINE:
+                continue
+            for target in inline.links(text):  # a refused link is reported by check_text
+                if not inline.is_site_path(target) and not target.startswith("#"):
+                    continue
+                page, anchor = inline.split_site_link(target)
+                if page and page not in anchors:
+                    yield located.problem(key, f"the link '{target}' leads to no page of the "
+                                               f"site; pages: {', '.join(sorted(anchors))}")
+                elif anchor and anchor not in (anchors[page] if page else every_anchor):
+                    where = f"on {page}" if page else "on the page"
+                    yield located.problem(key, f"the link '{target}' leads to no anchor "
+                                               f"'#{anchor}' {where}; link to the id of a "
+                                               "section, paragraph, term, person or slot")
 
 
 def document_texts(document: Document) -> Iterator[str]:
@@ -75,10 +145,7 @@ def check_footnotes(path: str, texts: Iterator[str], footnotes: dict[str, str],
                     located: Located) -> Iterator[Problem]:
     referenced: list[str] = []
     for text in texts:
-        try:
-            referenced += inline.footnote_refs(text)
-        except inline.MarkupError:
-            pass  # reported by check_text
+        referenced += inline.footnote_refs(text)  # a refused link is reported by check_text
     for key in referenced:
         if key not in footnotes:
             yield located.problem((), f"the text refers to footnote [^{key}] but the file has no "
@@ -175,8 +242,14 @@ def check(loaded: Loaded) -> list[Problem]:
     content = loaded.content
     if content is None:
         return problems
+    reference_ui = loaded.files.get(f"content/{content.reference}/ui.yml")
+    anchors = site_anchors(content)
     for edition in content.editions.values():
         problems += check_edition(edition, loaded.files)
+        ui = loaded.files.get(f"content/{edition.lang}/ui.yml")
+        if ui is not None:
+            problems += check_placeholders(ui, reference_ui, edition.lang, content.reference)
+        problems += check_links(edition, loaded.files, anchors.get(edition.lang, {}))
     problems += compare(content, loaded.files)
     problems += check_references(content, loaded.files)
     problems += check_divergences(content, loaded.files)

@@ -25,6 +25,7 @@ from typing import Callable
 
 from scripts.archive import fill_sizes, make_zip, size_slot
 from scripts.pdf import write_pdf
+from scripts.sanitize import clean
 from scripts.print_edition import MARKER, Entry, assemble, html_file, page_url, standalone
 from scripts.render.home import HOME_PATH
 from scripts.render.print_page import PRINT_PATH
@@ -107,7 +108,8 @@ def write_print_editions(site_dir: Path, site: Site, directory_urls: bool) -> di
         root = site_dir / site.language_root(lang)
         entries = print_entries(site.nav[lang], directory_urls)
         articles = {url: (root / html_file(url)).read_text(encoding="utf-8") for url in _urls(entries)}
-        body = assemble(entries, articles, print_url, site.ui[lang]["print_contents"])
+        # Sanitized again as a whole (scripts/sanitize.py): the PDF is made from this.
+        body = clean(assemble(entries, articles, print_url, site.ui[lang]["print_contents"]))
         page = root / html_file(print_url)
         text = page.read_text(encoding="utf-8")
         if MARKER not in text:
@@ -134,7 +136,8 @@ def write_pdfs(site_dir: Path, site: Site, bodies: dict[str, str], directory_url
         ui = site.ui[lang]
         document = standalone(lang, ui["site_name"], ui["print_title"], body)
         base = site_dir / site.language_root(lang) / html_file(print_url)
-        jobs.append((document, base, [site_dir / PRINT_CSS], site_dir / DOWNLOADS / pdf_name(lang)))
+        jobs.append((document, base, [site_dir / PRINT_CSS], site_dir / DOWNLOADS / pdf_name(lang),
+                     site_dir))  # the only folder the PDF may read from
     workers = max(1, min(len(jobs), os.cpu_count() or 1))
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         return list(pool.map(write_pdf, *zip(*jobs)))

@@ -35,7 +35,9 @@ from scripts.render.parallel import PARALLEL_DIR
 from scripts.repository_links import edit_base, edit_url, original_links
 from scripts.render.print_page import PRINT_PATH
 from scripts.site import NavItem, Site, plan
+from scripts.sanitize import clean
 from scripts.status import translation_of
+from scripts.theme_values import html_safe
 from scripts.write import write_site
 
 log = logging.getLogger("mkdocs.hooks.site")
@@ -91,8 +93,9 @@ def load(root: Path) -> Loaded:
 
 
 def nav_config(items: tuple[NavItem, ...]) -> list:
-    return [{item.title: item.path} if item.path else {item.title: nav_config(item.children)}
-            for item in items]
+    """The navigation for MkDocs; titles are plain text, escaped for the theme's templates."""
+    return [{html_safe(item.title): item.path} if item.path else
+            {html_safe(item.title): nav_config(item.children)} for item in items]
 
 
 def configure_languages(config: MkDocsConfig, site: Site) -> None:
@@ -105,9 +108,9 @@ def configure_languages(config: MkDocsConfig, site: Site) -> None:
                           f"language '{PLACEHOLDER_LOCALE}' (found: {', '.join(declared)})")
     raw = {key: plugin.config[key] for key in I18N_OPTIONS if plugin.config.get(key) is not None}
     raw["languages"] = [
-        {"locale": language.code, "name": language.name, "default": language.code == site.default,
-         "build": True, "site_name": site.ui[language.code]["site_name"],
-         "site_description": site.ui[language.code]["site_description"],
+        {"locale": language.code, "name": html_safe(language.name), "default": language.code == site.default,
+         "build": True, "site_name": html_safe(site.ui[language.code]["site_name"]),
+         "site_description": html_safe(site.ui[language.code]["site_description"]),
          "nav": nav_config(site.nav[language.code]),
          **_palette_names(config, site.ui[language.code])}
         for language in site.languages]
@@ -140,7 +143,7 @@ def _palette_names(config: MkDocsConfig, ui: dict[str, str]) -> dict:
         return {}
     following = palettes[1:] + palettes[:1]
     return {"theme": {"palette": [
-        {"toggle": {"name": ui[PALETTE_TOGGLE_KEYS[_palette_kind(nxt)]]}} for nxt in following]}}
+        {"toggle": {"name": html_safe(ui[PALETTE_TOGGLE_KEYS[_palette_kind(nxt)]])}} for nxt in following]}}
 
 
 @event_priority(100)  # before the i18n plugin's on_config (-100) reads its languages
@@ -185,7 +188,7 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
     lang = _current(config)
     path = _norm_path(page, lang)
     if path.startswith(PARALLEL_DIR):  # not in the navigation: its title would be the file name
-        page.meta.setdefault("title", _site().pages[lang][path].title)
+        page.meta.setdefault("title", html_safe(_site().pages[lang][path].title))
         page.meta["hide"] = [*page.meta.get("hide", []), "toc"]  # the columns need the width
     if path == PRINT_PATH:  # every page again: not searched
         page.meta["search"] = {"exclude": True}
@@ -194,7 +197,8 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
 
 
 def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files) -> str:
-    return published_numbers(html, _site().ui[_current(config)]["footnote_back"])
+    """The page's HTML, through the allowlist sanitizer (scripts/sanitize.py) last."""
+    return clean(published_numbers(html, _site().ui[_current(config)]["footnote_back"]))
 
 
 @event_priority(0)  # after the i18n plugin (50) has set the language selector's links

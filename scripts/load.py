@@ -26,6 +26,7 @@ from .models import (Acronym, Acronyms, Agenda, Block, Content, Day, Definitions
                      Quotation, Quote, Resolution, Section, Series, SeriesItem, Slot, Term)
 from .problems import ContentError, Problem
 from .yaml_messages import accidental_keys, accidental_message, explain
+from .text import typed
 
 PathKey = tuple  # a path into the loaded data: ("days", 0, "slots", 3, "start")
 
@@ -486,6 +487,7 @@ def read_languages(root: Path) -> tuple[str, tuple[Language, ...], list[Problem]
     problems += validate(located, "languages")
     if problems:
         return "en", (), problems, located
+    located.data = typed(located.data, "languages")  # each string carries its kind (scripts/text.py)
     languages = tuple(Language(x["code"], x["name"], x["locale"])
                       for x in located.data["languages"])
     codes = [x.code for x in languages]
@@ -528,6 +530,7 @@ def read_edition(root: Path, lang: str) -> tuple[Edition | None, dict[str, Locat
         problems += schema_problems
         if schema_problems or found:
             continue
+        located.data = typed(located.data, config.FILE_KINDS[file.stem])
         if file.stem == "ui":
             ui = dict(located.data)
         else:
@@ -545,6 +548,7 @@ def read_resolutions(root: Path) -> tuple[tuple[Resolution, ...], Located | None
     problems += validate(located, "resolutions")
     if problems:
         return (), located, problems
+    located.data = typed(located.data, "resolutions")
     resolutions = tuple(
         Resolution(r["id"], r["subject"], r["target"], r["kind"],
                    {lang: EditionFact(fact["says"], fact.get("page"))
@@ -564,6 +568,7 @@ def read_divergences(root: Path) -> tuple[tuple[Divergence, ...], Located | None
     problems += validate(located, "divergences")
     if problems:
         return (), located, problems
+    located.data = typed(located.data, "divergences")
     divergences = tuple(
         Divergence(d["id"], d["document"], d["paragraph"],
                    {lang: Quotation(q["says"], q.get("page")) for lang, q in d["editions"].items()},

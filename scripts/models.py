@@ -1,7 +1,8 @@
 """Typed, frozen models of the content. Everything after loading works on these, never on raw YAML.
 
-Text fields hold the restricted inline markup described in content/README.md
-(emphasis, links, footnote references); `scripts.inline` parses it.
+Each text field has the type of its kind (scripts/text.py), declared by the schemas:
+`PlainText` is shown as written, `InlineMarkdown` holds the restricted inline markup that
+`scripts.inline` parses (emphasis, links, footnote references).
 """
 
 from __future__ import annotations
@@ -10,20 +11,22 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Iterator, Union
 
+from .text import InlineMarkdown, PlainText
+
 # --- documents -----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Paragraph:
-    text: str
-    lead: str | None = None  # a lead-in label such as "Students:"
+    text: InlineMarkdown
+    lead: PlainText | None = None  # a lead-in label such as "Students:"
     number: int | None = None  # a numbered paragraph (the Council note)
     line: int = field(default=0, compare=False)  # where it stands in its YAML file
 
 
 @dataclass(frozen=True)
 class ListItem:
-    text: str
+    text: InlineMarkdown
     blocks: tuple["Block", ...] = ()  # nested lists under the item
 
 
@@ -47,7 +50,7 @@ Block = Union[Paragraph, ListBlock, Quote]
 @dataclass(frozen=True)
 class Section:
     id: str
-    title: str | None  # None where the edition prints no heading (the foreword)
+    title: PlainText | None  # None where the edition prints no heading (the foreword)
     level: int  # 1 for a top-level section of its document
     blocks: tuple[Block, ...] = ()
     sections: tuple["Section", ...] = ()
@@ -67,12 +70,12 @@ class Section:
 @dataclass(frozen=True)
 class Document:
     id: str
-    title: str
+    title: PlainText
     path: str  # the YAML file it was loaded from, relative to the project root
-    subtitle: str | None = None
+    subtitle: InlineMarkdown | None = None
     blocks: tuple[Block, ...] = ()
     sections: tuple[Section, ...] = ()
-    footnotes: dict[str, str] = field(default_factory=dict)
+    footnotes: dict[str, InlineMarkdown] = field(default_factory=dict)
     meta: dict[str, object] = field(default_factory=dict)  # other published fields (symbol, date…)
 
     def walk(self) -> Iterator[Section]:
@@ -85,10 +88,10 @@ class Document:
 
 @dataclass(frozen=True)
 class Front:
-    title: str
-    series: str
+    title: PlainText
+    series: PlainText
     number: int
-    publisher: str
+    publisher: PlainText
     year: int
     document: Document  # the epigraph and the foreword, as sections
 
@@ -99,9 +102,9 @@ class Front:
 @dataclass(frozen=True)
 class Person:
     id: str
-    name: str
-    role: str
-    organization: str | None
+    name: PlainText
+    role: PlainText
+    organization: PlainText | None
     country: str | None  # ISO 3166-1 alpha-2 (a language-neutral fact for the people index)
     supplied: str | None = None  # resolution id when the edition does not print this person
     country_printed: str | None = None  # the country as this edition prints it; None: it prints none
@@ -116,12 +119,12 @@ class Slot:
     start: str  # "HH:MM"
     end: str
     kind: str
-    title: str
+    title: PlainText
     number: int | None = None
-    description: tuple[str, ...] = ()
+    description: tuple[InlineMarkdown, ...] = ()
     moderator: str | None = None
     speakers: tuple[tuple[str, ...], ...] = ()  # each entry: one person, or several appearing jointly
-    questions: tuple[str, ...] = ()
+    questions: tuple[InlineMarkdown, ...] = ()
     discussion: bool = False
     supplied: str | None = None  # resolution id when the edition does not print this slot
     line: int = field(default=0, compare=False)  # where it stands in its YAML file
@@ -136,20 +139,20 @@ class Slot:
 class Day:
     id: str
     date: datetime.date
-    title: str
+    title: PlainText
     slots: tuple[Slot, ...]
-    end: str | None = None
+    end: PlainText | None = None
     line: int = field(default=0, compare=False)  # where it stands in its YAML file
 
 
 @dataclass(frozen=True)
 class Agenda:
-    title: str
+    title: PlainText
     path: str
-    header: tuple[str, ...]  # the lines above the agenda, as published
+    header: tuple[PlainText, ...]  # the lines above the agenda, as published
     people: tuple[Person, ...]
     days: tuple[Day, ...]
-    end: str | None = None
+    end: PlainText | None = None
     # The language of each header line that the edition prints in another language (index -> code).
     header_langs: dict[int, str] = field(default_factory=dict, compare=False)
 
@@ -168,34 +171,34 @@ class Agenda:
 @dataclass(frozen=True)
 class Term:
     id: str
-    term: str
+    term: PlainText
     definition: tuple[Block, ...]
     related: tuple[str, ...] = ()
-    variants: tuple[str, ...] = ()
+    variants: tuple[PlainText, ...] = ()
     line: int = field(default=0, compare=False)  # where it stands in its YAML file
 
 
 @dataclass(frozen=True)
 class Definitions:
     id: str
-    title: str
+    title: PlainText
     path: str
     terms: tuple[Term, ...]
-    subtitle: str | None = None
-    footnotes: dict[str, str] = field(default_factory=dict)
+    subtitle: InlineMarkdown | None = None
+    footnotes: dict[str, InlineMarkdown] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Acronym:
     id: str
-    abbr: str
-    expansion: str
+    abbr: PlainText
+    expansion: PlainText
     line: int = field(default=0, compare=False)  # where it stands in its YAML file
 
 
 @dataclass(frozen=True)
 class Acronyms:
-    title: str
+    title: PlainText
     path: str
     acronyms: tuple[Acronym, ...]
 
@@ -203,9 +206,9 @@ class Acronyms:
 @dataclass(frozen=True)
 class SeriesItem:
     number: int
-    title: str
-    availability: str | None = None
-    date: str | None = None
+    title: PlainText
+    availability: PlainText | None = None
+    date: PlainText | None = None
     line: int = field(default=0, compare=False)  # where it stands in its YAML file
     # Words the edition does not print (its line is cut off), supplied from another edition:
     # field -> words shown after the printed ones, in square brackets.
@@ -215,11 +218,11 @@ class SeriesItem:
 
 @dataclass(frozen=True)
 class Series:
-    title: str
+    title: PlainText
     path: str
     items: tuple[SeriesItem, ...]
-    contact: tuple[str, ...] = ()
-    intro: str | None = None  # the sentence above the address, where the edition prints one
+    contact: tuple[InlineMarkdown, ...] = ()
+    intro: InlineMarkdown | None = None  # the sentence above the address, where the edition prints one
     # Address lines the edition does not print, supplied from another edition: (text, lang).
     contact_supplied: tuple[tuple[str, str | None], ...] = ()
 
@@ -230,7 +233,7 @@ class Series:
 @dataclass(frozen=True)
 class Language:
     code: str
-    name: str
+    name: PlainText
     locale: str  # Babel locale for dates and country names
 
 
@@ -239,7 +242,7 @@ class Edition:
     """Everything one language folder holds. A part the edition lacks is None."""
 
     lang: str
-    ui: dict[str, str]
+    ui: dict[str, PlainText]
     front: Front | None = None
     summary: Document | None = None
     acronyms: Acronyms | None = None
@@ -259,7 +262,7 @@ class Edition:
 
 @dataclass(frozen=True)
 class EditionFact:
-    says: str | None  # None: the edition prints nothing there
+    says: PlainText | None  # None: the edition prints nothing there
     page: int | None = None  # the page of the printed book
 
 
@@ -270,8 +273,8 @@ class Resolution:
     target: str
     kind: str
     editions: dict[str, EditionFact]
-    shown: dict[str, str | None]  # by language, as the page shows it; empty where derived (scripts/shown.py)
-    why: dict[str, str]  # by language
+    shown: dict[str, InlineMarkdown | None]  # by language, as the page shows it; empty where derived (scripts/shown.py)
+    why: dict[str, InlineMarkdown]  # by language
 
 
 @dataclass(frozen=True)

@@ -115,25 +115,29 @@ CASES = {
                       lambda r: None),
     "drift: order": ("content/es/agenda.yml", "speakers: [alisov, el-ftouh, fernandez, ilunga]",
                      "speakers: [alisov, el-ftouh, ilunga, fernandez]", lambda r: None),
-    "raw html": ("content/en/acronyms.yml", "expansion: European Union",
-                 "expansion: '<script>alert(1)</script>'",
-                 lambda r: f"content/en/acronyms.yml:{at(r, 'content/en/acronyms.yml', '<script>', chr(39))}: "
-                           "raw HTML is not allowed in text; write plain text (use *emphasis* and "
-                           "[label](https://…) for formatting)"),
-    "onerror": ("content/en/acronyms.yml", "expansion: European Union",
-                "expansion: '<img src=x onerror=alert(1)>'",
-                lambda r: f"content/en/acronyms.yml:{at(r, 'content/en/acronyms.yml', 'onerror', chr(39))}: "
-                          "raw HTML is not allowed in text; write plain text (use *emphasis* and "
-                          "[label](https://…) for formatting)"),
-    "javascript link": ("content/en/acronyms.yml", "expansion: European Union",
-                        "expansion: '[click](javascript:alert(1))'",
-                        lambda r: f"content/en/acronyms.yml:{at(r, 'content/en/acronyms.yml', 'javascript', chr(39))}: "
-                                  "link 'javascript:alert(1' uses the scheme 'javascript:'; only http, "
-                                  "https, mailto and links inside the site are allowed"),
-    "onclick attr_list": ("content/en/acronyms.yml", "expansion: European Union",
-                          "expansion: 'Union{: onclick=\"alert(1)\"}'",
-                          lambda r: f"content/en/acronyms.yml:{at(r, 'content/en/acronyms.yml', 'onclick', chr(39))}: "
-                                    "attribute lists such as '{: …}' are not allowed in text; remove the braces"),
+    # Plain text is shown as written (raw HTML, attribute lists: visible text, see
+    # tests/test_safety.py); what check refuses is a dangerous link, a line break, a
+    # placeholder the build does not fill, a link the site cannot resolve.
+    "javascript link": ("content/en/background.yml", "[Annex](definitions.md)",
+                        "[click](javascript&colon;alert%281%29)",
+                        lambda r: f"content/en/background.yml:{at(r, 'content/en/background.yml', 'javascript', 'P')}"
+                                  + ": link 'javascript&colon;alert%281%29' uses the scheme 'javascript:'; "
+                                  "only http, https, mailto and links to pages of the site (such as "
+                                  "definitions.md) are allowed"),
+    "line break": ("content/en/acronyms.yml", "expansion: European Union",
+                   'expansion: "European\\nUnion"',
+                   lambda r: f"content/en/acronyms.yml:{at(r, 'content/en/acronyms.yml', 'European', chr(34))}: "
+                             "a line break is not allowed in text; write it on one line (a YAML "
+                             "text may span lines, and its lines are joined)"),
+    "placeholder": ("content/fr/ui.yml", 'session: "Session {number}"', 'session: "Session {numero}"',
+                    lambda r: f"content/fr/ui.yml:{at(r, 'content/fr/ui.yml', 'session:', chr(34))}: "
+                              "'session': {numero} is not filled by the build; {number} is missing; "
+                              "the en string has the placeholders {number}: use exactly those names "
+                              "(translate the words around them, not the names)"),
+    "missing anchor": ("content/en/background.yml", "[Annex](definitions.md)", "[Annex](definitions.md#nowhere)",
+                       lambda r: f"content/en/background.yml:{at(r, 'content/en/background.yml', '#nowhere', 'P')}: "
+                                 "the link 'definitions.md#nowhere' leads to no anchor '#nowhere' on "
+                                 "definitions.md; link to the id of a section, paragraph, term, person or slot"),
 }
 
 

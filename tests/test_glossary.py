@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from scripts.text import InlineMarkdown
 from scripts.models import Definitions, Document, Paragraph, Section, Term
 from scripts.render.common import Context
 from scripts.render.document import document_page
@@ -37,7 +38,7 @@ def test_first_use_in_each_section_links_with_an_escaped_preview():
 
 
 def test_no_link_without_terms_or_inside_a_link_label_or_a_longer_word():
-    sections = (Section("a", "A", 1, (Paragraph("[virtual return](https://x.test) and virtual returnees."),)),)
+    sections = (Section("a", "A", 1, (Paragraph(InlineMarkdown("[virtual return](https://x.test) and virtual returnees.")),)),)
     assert "glossary-term" not in _page(sections, _glossary())
     plain = (Section("a", "A", 1, (Paragraph("virtual return"),)),)
     assert "glossary-term" not in _page(plain, _glossary(), terms=False)

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from scripts import config
+from scripts.text import InlineMarkdown
 from scripts.load import read_content
 from scripts.models import (Agenda, Content, Day, Document, Edition, Language, ListBlock, ListItem,
                             Paragraph, Person, Quote, Section, Slot)
@@ -55,14 +56,15 @@ def test_ui_placeholders_are_the_same_in_every_language():
 
 
 def test_fill_escapes_the_template_and_inserts_values_as_given():
-    assert fill("<b>{x}</b> *ok*", {"x": "**v**"}) == "&lt;b&gt;**v**&lt;/b&gt; *ok*"
+    # Interface words are plain text: their own asterisks are shown, not read as emphasis.
+    assert fill("<b>{x}</b> *ok*", {"x": "**v**"}) == "&lt;b&gt;**v**&lt;/b&gt; \\*ok\\*"
 
 
 # --- blocks and anchors -----------------------------------------------------------------------
 
 
 def test_paragraph_lead_and_anchor():
-    blocks = (Paragraph("Text with *stress*[^2]."), Paragraph("Rest.", lead="Students:"))
+    blocks = (Paragraph(InlineMarkdown("Text with *stress*[^2].")), Paragraph("Rest.", lead="Students:"))
     assert blocks_md(blocks, ["s-1", "s-2"]) == (
         "Text with *stress*[^2].\n{ #s-1 }\n\n**Students:** Rest.\n{ #s-2 }")
 
@@ -91,14 +93,15 @@ def test_anchor_ids_are_refused_unless_safe():
 
 
 def test_sections_nest_headings_with_ids():
+    # A section title is plain text: its asterisks are shown as written.
     child = Section("child", "Child *title*", 2, (Paragraph("C."),))
     parent = Section("parent", "Parent", 1, (Paragraph("P."),), (child,))
     assert section_md(parent, 2) == ("## Parent { #parent }\n\nP.\n{ #parent-1 }\n\n"
-                                     "### Child *title* { #child }\n\nC.\n{ #child-1 }")
+                                     "### Child \\*title\\* { #child }\n\nC.\n{ #child-1 }")
 
 
 def test_a_chapter_keeps_only_the_footnotes_it_refers_to(en):
-    chapter = Section("intro", "Intro", 1, (Paragraph("See[^2]."),))
+    chapter = Section("intro", "Intro", 1, (Paragraph(InlineMarkdown("See[^2].")),))
     report = Document("report", "Report", "content/en/report.yml", sections=(chapter,),
                       footnotes={"1": "One.", "2": "Two."})
     page = chapter_page(report, chapter, en.at("report/intro.md"), "report/intro.md")
@@ -176,7 +179,7 @@ def test_people_page_links_each_person_to_their_sessions(en):
 def test_fallback_page_has_a_notice_and_the_original_marked_with_its_lang(en):
     es_ctx = Context("es", "es_ES", ui("es"))
     doc = Document("council-note", "Nota", "content/es/council-note.yml",
-                   blocks=(Paragraph("Texto[^1]."),), footnotes={"1": "Nota al pie."})
+                   blocks=(Paragraph(InlineMarkdown("Texto[^1].")),), footnotes={"1": InlineMarkdown("Nota al pie.")})
     from scripts.render.document import document_page
     original = document_page(doc, es_ctx.at("council-note.md"), "council-note.md")
     page = fallback_page(original, "es", "Council Note", en)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from babel.dates import format_date
 
-from scripts.inline import escape, plain_text, to_markdown
+from scripts.inline import escape, plain_text, quoted_title, to_markdown
 from scripts.models import Agenda, Day, Person, Slot
 from scripts.render.common import Context, Page, heading, indent, lang_attrs
 from scripts.render.divergence_marks import divergence_marker
@@ -97,7 +97,7 @@ def slot_md(slot: Slot, agenda: Agenda, ctx: Context) -> str:
                  for group in slot.speakers]
         parts.append(ctx.md("labelled", label=label, value="") .rstrip() + "\n\n" + "\n".join(items))
     if slot.questions:
-        title = ctx.word("questions_intro").replace('"', "&quot;")
+        title = quoted_title(ctx.word("questions_intro"))
         questions = "\n".join(f"- {to_markdown(q)}" for q in slot.questions)
         parts.append(f'??? question "{title}"\n\n{indent(questions)}')
     if slot.discussion:

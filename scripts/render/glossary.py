@@ -8,13 +8,12 @@ matching builds the index the definitions page shows: which sections use each te
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable, Iterator
 
-from scripts.inline import Plain, escape, parse, plain_text
+from scripts.inline import Plain, escape, html_in_markdown, plain_text, tokens
 from scripts.models import Block, Definitions, Document, ListBlock, Paragraph, Quote, Section
 
 SectionPaths = Callable[[Section], "str | None"]  # the page a section is on, if not the document's
@@ -107,7 +106,7 @@ def terms_in(blocks: tuple[Block, ...], glossary: Glossary) -> list[str]:
     found: list[str] = []
     for block in blocks:
         for text in block_texts(block):
-            for token in parse(text):
+            for token in tokens(text):
                 if isinstance(token, Plain):
                     found.extend(t for _s, _e, t in glossary.find(token.text) if t not in found)
     return found
@@ -144,7 +143,7 @@ class TermLinker:
                 continue
             self.seen.add(term)
             out.append(escape(text[position:start]))
-            title = html.escape(self.glossary.previews.get(term, ""), quote=True).replace("\\", "&#92;")
+            title = html_in_markdown(self.glossary.previews.get(term, ""))
             target = self.link(self.glossary.path, term)
             out.append(f'[{escape(text[start:end])}]({target} "{title}"){{ .glossary-term }}')
             position = end

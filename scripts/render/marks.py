@@ -4,9 +4,8 @@ links to other pages of the site made relative to the page being rendered."""
 
 from __future__ import annotations
 
-import html
 
-from scripts.inline import escape
+from scripts.inline import escape, html_in_markdown
 from scripts.render.common import Context
 from scripts.render.divergence_marks import divergence_marker
 from scripts.render.glossary import Glossary, TermLinker
@@ -17,7 +16,7 @@ class Marks:
         self.ctx = ctx
         self.glossary = glossary
         # The tooltip of the paragraph links, escaped for an attribute.
-        self.link_title = html.escape(ctx.word("paragraph_link"), quote=True) if self_links else None
+        self.link_title = html_in_markdown(ctx.word("paragraph_link")) if self_links else None
         self.plain = escape
 
     def section(self) -> "Marks":

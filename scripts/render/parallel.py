@@ -9,11 +9,10 @@ scripts every column shows.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
-from scripts.inline import escape, to_markdown
+from scripts.inline import escape, html_in_markdown, to_markdown
 from scripts.models import Definitions, Document, Section
 from scripts.render.common import Context, Page, block_md, direction, safe_id
 from scripts.render.marks import Marks
@@ -154,8 +153,8 @@ def choice_md(languages: list[str], left: str, right: str, ctx: Context) -> str:
     def select(name: str, label_key: str, chosen: str) -> str:
         options = "".join(
             f'<option value="{code}"{" selected" if code == chosen else ""}>'
-            f"{html.escape(ctx.language_name(code))}</option>" for code in languages)
-        label = html.escape(ctx.word(label_key))
+            f"{html_in_markdown(ctx.language_name(code))}</option>" for code in languages)
+        label = html_in_markdown(ctx.word(label_key))
         return (f'<label>{label} <select name="{name}" data-parallel-column="{name}">'
                 f"{options}</select></label>")
     return (f'<form class="parallel-choice" hidden data-left="{left}" data-right="{right}">'

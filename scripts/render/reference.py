@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scripts.inline import escape, footnote_refs, plain_text, to_markdown
+from scripts.inline import escape, footnote_refs, plain_text, quoted_title, to_markdown
 from scripts.models import Acronyms, Definitions, Series, SeriesItem
 from scripts.render.common import (Context, Page, attr, blocks_md, heading, indent, lang_attrs,
                                    with_footnotes)
@@ -42,7 +42,7 @@ def definitions_page(defs: Definitions, ctx: Context, path: str = "definitions.m
 def uses_md(uses, ctx: Context) -> str:
     """The sections that use a term, each linked to where the term is linked."""
     links = [f"- [{escape(use.title)}]({ctx.link(use.path, use.anchor)})" for use in uses]
-    title = ctx.word("term_used_in").format(count=len(uses)).replace('"', "&quot;")
+    title = quoted_title(ctx.word("term_used_in").format(count=len(uses)))
     return f'??? abstract "{title}"\n\n' + indent("\n".join(links))
 
 

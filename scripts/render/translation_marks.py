@@ -11,7 +11,7 @@ from pathlib import PurePosixPath
 
 from babel import Locale
 
-from scripts.inline import escape
+from scripts.inline import escape, quoted_title
 from scripts.models import Acronyms, Agenda, Definitions, Document, Front, Section, Series
 from scripts.render.common import Context, Frame, Page, indent, lang_attrs, safe_id
 
@@ -34,7 +34,7 @@ def notice(ctx: Context, kind: str, title_key: str, text_md: str) -> str:
     """An admonition. Where its title is a word borrowed from another language, it is written
     as HTML, so that the title can carry its own `lang` (`Context.md` marks borrowed words)."""
     if title_key not in ctx.borrowed:
-        title = ctx.word(title_key).replace('"', "&quot;")
+        title = quoted_title(ctx.word(title_key))
         return f'!!! {kind} "{title}"\n\n{indent(text_md)}'
     return (f'<div class="admonition {kind}" markdown="1">\n'
             f'<p class="admonition-title">{ctx.md(title_key)}</p>\n\n{text_md}\n\n</div>')

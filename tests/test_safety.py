@@ -66,7 +66,7 @@ PAYLOADS = (
 
 def _schema_kind(path: str) -> str:
     name = Path(path).stem
-    if name in ("languages", "resolutions"):
+    if name in ("languages", "resolutions", "divergences"):
         return name
     return config.FILE_KINDS[name]
 
@@ -76,7 +76,7 @@ def _field_pattern(path: tuple) -> tuple:
     numbers, language codes, interface-word keys): ("sections", "*", "blocks", "*", "text")."""
     out = []
     for i, part in enumerate(path):
-        free = (isinstance(part, int) or part.isdigit() or (i and path[i - 1] in ("shown", "why", "editions")))
+        free = (isinstance(part, int) or part.isdigit() or (i and path[i - 1] in ("shown", "why", "editions", "explanation", "supplied")))
         out.append("*" if free else part)
     return tuple(out)
 

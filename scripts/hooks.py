@@ -47,7 +47,7 @@ from scripts.check import check
 from scripts.footnote_numbers import published_numbers
 from scripts.load import Loaded, read_content
 from scripts.phases import Phases
-from scripts.preview import BYTECODE_CACHE, UNCHANGED_TEMPLATE, PreviewState
+from scripts.preview import BYTECODE_CACHE, UNCHANGED_TEMPLATE, PreviewState, theme_env_listed_once
 from scripts.render.parallel import PARALLEL_DIR
 from scripts.render.print_page import PRINT_PATH
 from scripts.site import NavItem, Site, plan
@@ -257,6 +257,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.site, _state.pages, _state.site_url, _state.not_found = site, pages, config.site_url or "/", {}
     if _state.serving:
         _state.preview.start_build(site, pages, errors, _state.site_url)
+        theme_env_listed_once(config.theme)
     else:
         _state.staging = Staging.start(Path(config.site_dir))
         config.site_dir = str(_state.staging.folder)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -122,13 +123,40 @@ def _syntax_problem(rel: str, error: yaml.MarkedYAMLError) -> Problem:
                    "quote text that contains ': ' or starts with a special character")
 
 
+# Files already read in this process, by path: the hash of their bytes and what they gave.
+# `mkdocs serve` reads the content again on every save; only the edited file is parsed again.
+_READ: dict[str, tuple[str, Located | None, list[Problem]]] = {}
+_DERIVED: dict[tuple[int, str], tuple[Located, Any]] = {}  # (file read, what) -> result
+
+
 def read_yaml(file: Path, root: Path) -> tuple[Located | None, list[Problem]]:
-    """Parse one YAML file safely. Returns the located data, or None and the problems."""
+    """Parse one YAML file safely. Returns the located data, or None and the problems.
+    A file whose bytes did not change since it was last read is not parsed again."""
     rel = file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file)
     size = file.stat().st_size
     if size > config.MAX_FILE_BYTES:
         return None, [Problem(rel, 0, 0, f"the file is {size:,} bytes, more than the "
                               f"{config.MAX_FILE_BYTES:,} allowed; split it or remove what does not belong")]
+    key, digest = str(file.resolve()), hashlib.sha256(file.read_bytes()).hexdigest()
+    known = _READ.get(key)
+    if known is None or known[0] != digest or (known[1] is not None and known[1].path != rel):
+        if known is not None and known[1] is not None:
+            for derived in [k for k in _DERIVED if k[0] == id(known[1])]:
+                del _DERIVED[derived]
+        known = (digest, *_parse_yaml(file, rel))
+        _READ[key] = known
+    return known[1], list(known[2])
+
+
+def _derived(located: Located, what: str, make):
+    """`make()`, computed once per file read (the file's schema problems, its model)."""
+    key = (id(located), what)
+    if key not in _DERIVED:
+        _DERIVED[key] = (located, make())
+    return _DERIVED[key][1]
+
+
+def _parse_yaml(file: Path, rel: str) -> tuple[Located | None, list[Problem]]:
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
@@ -259,10 +287,13 @@ def _schema_errors(error: ValidationError, located: Located) -> list[Problem]:
 
 def validate(located: Located, kind: str) -> list[Problem]:
     """Every schema problem of a file, sorted by position."""
-    problems: list[Problem] = []
-    for error in validator(kind).iter_errors(located.data):
-        problems.extend(_schema_errors(error, located))
-    return sorted(set(problems))
+    def problems() -> list[Problem]:
+        found: list[Problem] = []
+        for error in validator(kind).iter_errors(located.data):
+            found.extend(_schema_errors(error, located))
+        return sorted(set(found))
+
+    return list(_derived(located, "schema:" + kind, problems))
 
 
 # --- building the models from valid data ---------------------------------------------------
@@ -466,7 +497,8 @@ def read_edition(root: Path, lang: str) -> tuple[Edition | None, dict[str, Locat
         if file.stem == "ui":
             ui = dict(located.data)
         else:
-            parts[file.stem.replace("-", "_")] = _BUILDERS[file.stem](located)
+            parts[file.stem.replace("-", "_")] = _derived(located, "model",
+                                                          lambda: _BUILDERS[file.stem](located))
     return Edition(lang, ui, **parts), files, problems
 
 

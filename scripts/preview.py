@@ -56,6 +56,38 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
 BYTECODE_CACHE = MemoryBytecodeCache()
 
 
+class ListedOnce(jinja2.BaseLoader):
+    """The theme's loader, listing its templates once per process: MkDocs lists them (some
+    fifteen thousand files with Material's icons) in every build of every language to find
+    the theme's static files. Only for `serve`, which does not watch the theme by default."""
+
+    _listed: dict[tuple, list[str]] = {}
+
+    def __init__(self, loader: jinja2.BaseLoader):
+        self.loader = loader
+
+    def get_source(self, environment, template):
+        return self.loader.get_source(environment, template)
+
+    def list_templates(self) -> list[str]:
+        key = tuple(getattr(self.loader, "searchpath", ())) or (id(self.loader),)
+        if key not in self._listed:
+            self._listed[key] = self.loader.list_templates()
+        return self._listed[key]
+
+
+def theme_env_listed_once(theme) -> None:
+    """Make `theme.get_env()` give environments whose loader lists the templates once."""
+    get_env = theme.get_env
+
+    def env():
+        environment = get_env()
+        environment.loader = ListedOnce(environment.loader)
+        return environment
+
+    theme.get_env = env
+
+
 @dataclass
 class Rendered:
     """What MkDocs' Page.render produced for a given Markdown text."""
@@ -87,13 +119,13 @@ def _hash(text: str) -> str:
 
 
 def shape(site: Site, errors: tuple[str, ...], site_url: str) -> str:
-    """Everything a page's HTML depends on besides its own Markdown: the pages that exist and
-    their titles and states, the navigation, the interface words, the errors shown."""
+    """Everything a page's HTML depends on besides its own Markdown (front matter included):
+    the pages that exist, their titles (in the navigation, previous/next) and states (the
+    alternates), the navigation, the interface words, the errors shown."""
     parts = [site_url, repr(errors), repr(site.languages), repr(site.nav), repr(site.ui)]
     for lang, pages in site.pages.items():
         for path, page in pages.items():
-            parts.append(repr((lang, path, page.title, page.description, page.original,
-                               page.searched, page.title_id)))
+            parts.append(repr((lang, path, page.title, page.original, page.searched)))
     return _hash("\n".join(parts))
 
 

@@ -97,6 +97,12 @@ class Server:
                 return
             time.sleep(0.1)
 
+    def cpu(self) -> float:
+        """CPU seconds the server has used so far (Linux /proc): a figure that does not depend
+        on how loaded the machine is, unlike the wall times."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=30)
@@ -127,10 +133,11 @@ def main() -> None:
                 file.write_text(original.replace(SENTENCE, f"{marker} {SENTENCE}", 1), encoding="utf-8")
                 return time.perf_counter()
 
-            idle, detected, queued, builds = [], [], [], []
+            idle, detected, queued, builds, cpu = [], [], [], [], []
             for n in range(args.edits):
                 server.wait_idle()
                 before, seen = server.builds(), server.count("Detected file changes")
+                cpu_before = server.cpu()
                 saved = save(f"Idle{n}x{os.getpid()}")
                 while server.count("Detected file changes") == seen:
                     time.sleep(0.02)
@@ -138,6 +145,7 @@ def main() -> None:
                 idle.append(wait_for(url, f"Idle{n}x{os.getpid()}", 120, saved))
                 server.wait_idle()
                 builds.append(server.builds() - before)
+                cpu.append(server.cpu() - cpu_before)
             for n in range(args.edits):
                 server.wait_idle()
                 save(f"First{n}x{os.getpid()}")
@@ -152,6 +160,8 @@ def main() -> None:
             print(f"queued save to page served: median {statistics.median(queued):.2f} s "
                   f"{[round(t, 2) for t in queued]}")
             print(f"rebuilds per idle save: {builds}")
+            print(f"server CPU per idle save: median {statistics.median(cpu):.2f} s {[round(t, 2) for t in cpu]}")
+            print(f"load average during the run: {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores)")
         finally:
             server.stop()
 

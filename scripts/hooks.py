@@ -258,6 +258,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _state.serving:
         _state.preview.start_build(site, pages, errors, _state.site_url)
         theme_env_listed_once(config.theme)
+        changed = _state.preview.changed
+        log.info("preview: every page rendered" if changed is None else
+                 f"preview: {len(changed)} page(s) rendered again: {', '.join(sorted(changed))}")
     else:
         _state.staging = Staging.start(Path(config.site_dir))
         config.site_dir = str(_state.staging.folder)

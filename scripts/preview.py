@@ -26,6 +26,7 @@ from typing import Any, Callable
 
 import jinja2
 
+from scripts.render.parallel import PARALLEL_DIR
 from scripts.render.print_page import PRINT_PATH
 from scripts.site import Site
 
@@ -155,8 +156,10 @@ class PreviewState:
         else:
             before = self._previous[0]
             self.changed = {uri for uri, text in pages.items() if before.get(uri) != text}
-            # A language's print edition holds all its pages.
-            self.changed |= {f"{uri.split('/', 1)[0]}/{PRINT_PATH}" for uri in list(self.changed)}
+            # A language's print edition holds its pages (not the side-by-side views).
+            self.changed |= {f"{lang}/{PRINT_PATH}" for lang, path in
+                             (uri.split("/", 1) for uri in list(self.changed))
+                             if not path.startswith(PARALLEL_DIR)}
         self._pending = (site, pages, now)
         if not any(isinstance(f, _SkippedPages) for f in logging.getLogger("mkdocs.commands.build").filters):
             logging.getLogger("mkdocs.commands.build").addFilter(_SkippedPages())

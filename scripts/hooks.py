@@ -179,9 +179,14 @@ def plan_site(root: Path, edit_uri: str) -> tuple[Site, list[str]]:
         assert loaded.content is not None
         translation = translation_of(loaded.content, loaded.files)
         return plan(loaded.content, translation, edit_uri), errors
+    except PluginError:
+        raise
     except Exception as error:
-        if not _state.serving or _state.preview.last_good is None:
+        if not _state.serving:
             raise
+        if _state.preview.last_good is None:  # nothing built yet to fall back on
+            raise PluginError(f"the content could not be built ({type(error).__name__}: {error}); "
+                              "fix the errors listed above, then start `mkdocs serve` again") from error
         log.error(f"the content could not be built: {error}")
         return _state.preview.last_good, [f"the content could not be built ({type(error).__name__}: {error}); "
                                           "fix the errors listed by `python -m scripts check`"]

@@ -163,8 +163,6 @@ def load(root: Path) -> tuple[Loaded, list[str]]:
                           "then build again. The site directory was left as it was.")
     for problem in problems:  # outdated translations are shown on the site, not build failures
         (log.warning if problem.severity == "error" else log.info)(str(problem))
-    if loaded.content is None:
-        raise PluginError("content/languages.yml could not be read: see the errors above")
     return loaded, [str(p) for p in errors]
 
 
@@ -176,13 +174,12 @@ def plan_site(root: Path, edit_uri: str) -> tuple[Site, list[str]]:
         loaded, errors = load(root)
         if errors and _state.preview.last_good is not None:
             return _state.preview.last_good, errors
-        assert loaded.content is not None
+        if loaded.content is None:
+            raise PluginError("content/languages.yml could not be read: see the errors above")
         translation = translation_of(loaded.content, loaded.files)
         return plan(loaded.content, translation, edit_uri), errors
-    except PluginError:
-        raise
     except Exception as error:
-        if not _state.serving:
+        if not _state.serving or isinstance(error, PluginError) and _state.preview.last_good is None:
             raise
         if _state.preview.last_good is None:  # nothing built yet to fall back on
             raise PluginError(f"the content could not be built ({type(error).__name__}: {error}); "

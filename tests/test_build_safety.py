@@ -220,3 +220,18 @@ def test_serve_survives_a_yaml_syntax_error_and_recovers(server):
     wait_until(url, lambda p: "Réparé." in p, "the next edit served")
     time.sleep(2)  # a second rebuild, if the build's own writes were watched, would start by now
     assert log.read_text(encoding="utf-8").count("Building documentation...") == builds + 1
+
+
+def test_serve_survives_a_broken_languages_file(server):
+    root, base, log = server
+    url = base + "es/"
+    good = fetch(url)
+    original = edit(root, "content/languages.yml", "languages:", "languages: {")
+    try:
+        page = wait_until(url, lambda p: banner(p) is not None, "an error banner")
+        assert "content/languages.yml:" in banner(page)
+        assert ui_word("es", "preview_errors") in banner(page)
+        assert article(page) == article(good)
+    finally:
+        (root / "content/languages.yml").write_text(original, encoding="utf-8")
+    wait_until(url, lambda p: banner(p) is None, "the banner gone once fixed")

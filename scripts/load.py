@@ -149,7 +149,10 @@ def read_yaml(file: Path, root: Path) -> tuple[Located | None, list[Problem]]:
 
 
 def _derived(located: Located, what: str, make):
-    """`make()`, computed once per file read (the file's schema problems, its model)."""
+    """`make()`, computed once per file read (the file's schema problems, its model); for a
+    Located that `read_yaml` did not make (and might be changed by its owner), every time."""
+    if not any(entry[1] is located for entry in _READ.values()):
+        return make()
     key = (id(located), what)
     if key not in _DERIVED:
         _DERIVED[key] = (located, make())

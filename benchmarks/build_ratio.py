@@ -1,6 +1,7 @@
-"""The cost of our own pipeline: a full clean `mkdocs build --strict` of the site, against a
-plain Material + mkdocs-static-i18n build of the very Markdown our hook generated (docs/),
-measured in the same run. The plain build has the same theme, plugins (search, i18n) and
+"""The cost of our own pipeline: a full clean `mkdocs build --strict` of the site (in a copy
+of the project with an empty download cache), against a plain Material + mkdocs-static-i18n
+build of the very Markdown our hook generates (written out by this script: the hook keeps it
+in memory), measured in the same run. The plain build has the same theme, plugins (search, i18n) and
 Markdown extensions, and no hook: no loading or checking of the YAML, no rendering, no
 per-language search indexes, print editions, PDFs or offline archive.
 
@@ -24,20 +25,44 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 
 
+COPIED = ("mkdocs.yml", "content", "overrides", "scripts", "schemas")
+
+
 def timed(command: list[str], cwd: Path, env_extra: dict[str, str] | None = None) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env_extra or {})}
-    env.pop("SITE_OFFLINE", None)
+    env = {key: value for key, value in os.environ.items() if key != "SITE_OFFLINE"}
+    env.update({"NO_MKDOCS_2_WARNING": "1", **(env_extra or {})})  # after: SITE_OFFLINE stays when asked
     start = time.perf_counter()
     subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
 
 
+def project_copy(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for name in COPIED:
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, target / name)
+    (target / "docs").mkdir()
+    return target
+
+
+def generated_markdown(docs: Path) -> None:
+    """The Markdown the hook renders, written out as docs/<lang>/<path>."""
+    sys.path.insert(0, str(ROOT))
+    from scripts.load import load_content, read_content
+    from scripts.site import plan
+    from scripts.status import translation_of
+    from scripts.write import write_site
+
+    content = load_content(ROOT)
+    site = plan(content, translation_of(content, read_content(ROOT).files))
+    write_site(site.pages, docs)
+
+
 def plain_project(target: Path) -> Path:
-    """A copy of docs/ with an mkdocs.yml of the same theme, plugins and extensions, the
-    languages written out, and no hook."""
+    """The generated Markdown with an mkdocs.yml of the same theme, plugins and extensions,
+    the languages written out, and no hook."""
     languages = yaml.safe_load((ROOT / "content" / "languages.yml").read_text(encoding="utf-8"))
     entries, reference = languages["languages"], languages["reference"]
-    shutil.copytree(ROOT / "docs", target / "docs")
+    generated_markdown(target / "docs")
     config = {
         "site_name": "Plain", "docs_dir": "docs", "use_directory_urls": True,
         "theme": {"name": "material", "font": False},
@@ -59,12 +84,14 @@ def main() -> None:
     ours, plain, pages_only = [], [], []
     with tempfile.TemporaryDirectory(prefix="build-ratio-") as temp:
         for run in range(args.runs):
+            project = project_copy(Path(temp) / f"ours-{run}")  # an empty download cache
             site = Path(temp) / f"site-{run}"
             ours.append(timed([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                               "--site-dir", str(site)], ROOT))
-            # Ours without the downloads (the offline copy's build: pages and indexes only).
+                               "--site-dir", str(site)], project))
+            # Ours without the downloads (the offline copy's build: pages, indexes, print editions).
             pages_only.append(timed([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                                     "--site-dir", str(site) + "-pages"], ROOT, {"SITE_OFFLINE": "true"}))
+                                     "--site-dir", str(site) + "-pages"], project, {"SITE_OFFLINE": "true"}))
+            assert not (Path(str(site) + "-pages") / "downloads").exists(), "the pages-only build made downloads"
             project = plain_project(Path(temp) / f"plain-{run}")
             plain.append(timed([sys.executable, "-m", "mkdocs", "build", "--quiet"], project))
     ours_m, plain_m, pages_m = (statistics.median(x) for x in (ours, plain, pages_only))

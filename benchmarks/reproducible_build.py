@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -23,12 +24,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+COPIED = ("mkdocs.yml", "content", "overrides", "scripts", "schemas")
+
+
 def build(target: Path) -> float:
+    """A build in a fresh copy of the project: its own empty download cache (build/cache/),
+    so that the PDFs and the archive are made, not copied from an earlier build."""
+    project = target.parent / f"{target.name}-project"
+    project.mkdir()
+    for name in COPIED:
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, project / name)
+    (project / "docs").mkdir()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_OFFLINE", None)
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir",
-                    str(target)], cwd=ROOT, env=env, check=True)
+                    str(target)], cwd=project, env=env, check=True)
     return time.perf_counter() - start
 
 

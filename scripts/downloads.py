@@ -18,14 +18,18 @@ import multiprocessing
 import os
 import shutil
 import tempfile
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from scripts import pdf as pdf_module
 from scripts.archive import fill_sizes, make_zip, size_slot
+from scripts.build_cache import FileCache, Input
 from scripts.pdf import write_pdf
 from scripts.sanitize import clean
+from scripts.phases import Phases
 from scripts.print_edition import MARKER, Entry, assemble, html_file, page_url, standalone
 from scripts.render.home import HOME_PATH
 from scripts.render.print_page import PRINT_PATH
@@ -100,11 +104,13 @@ def print_entries(nav: tuple[NavItem, ...], directory_urls: bool) -> tuple[Entry
     return tuple(out)
 
 
-def write_print_editions(site_dir: Path, site: Site, directory_urls: bool) -> dict[str, str]:
-    """Fill each language's print page with the edition. Returns language -> edition body."""
+def write_print_editions(site_dir: Path, site: Site, directory_urls: bool,
+                         languages: list[str] | None = None) -> dict[str, str]:
+    """Fill each language's print page (of `languages`, default all) with the edition.
+    Returns language -> edition body."""
     bodies = {}
     print_url = page_url(PRINT_PATH, directory_urls)
-    for lang in site.codes:
+    for lang in site.codes if languages is None else languages:
         root = site_dir / site.language_root(lang)
         entries = print_entries(site.nav[lang], directory_urls)
         articles = {url: (root / html_file(url)).read_text(encoding="utf-8") for url in _urls(entries)}
@@ -127,46 +133,116 @@ def _urls(entries: tuple[Entry, ...]) -> list[str]:
     return out
 
 
-def write_pdfs(site_dir: Path, site: Site, bodies: dict[str, str], directory_urls: bool) -> list[Path]:
-    """One PDF per language, rendered side by side (a few seconds each). Forked workers:
-    they inherit the loaded modules and the import path the hook set up."""
+@dataclass(frozen=True)
+class PdfJob:
+    """A language's PDF: what WeasyPrint is given, where it goes, the hash of its inputs."""
+
+    lang: str
+    document: str
+    base: Path
+    stylesheets: tuple[Path, ...]
+    target: Path
+    key: str
+    cached: Path | None  # the same PDF, already made from the same inputs
+    root: Path  # the only folder WeasyPrint may read from (the site)
+
+
+def pdf_jobs(site_dir: Path, site: Site, bodies: dict[str, str], directory_urls: bool,
+             cache: FileCache) -> list[PdfJob]:
+    """One PDF per language; its inputs: the edition, the stylesheet, the PDF code and
+    WeasyPrint's version."""
+    import weasyprint
+
     print_url = page_url(PRINT_PATH, directory_urls)
     jobs = []
     for lang, body in bodies.items():
         ui = site.ui[lang]
         document = standalone(lang, ui["site_name"], ui["print_title"], body)
         base = site_dir / site.language_root(lang) / html_file(print_url)
-        jobs.append((document, base, [site_dir / PRINT_CSS], site_dir / DOWNLOADS / pdf_name(lang),
-                     site_dir))  # the only folder the PDF may read from
-    workers = max(1, min(len(jobs), os.cpu_count() or 1))
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(write_pdf, *zip(*jobs)))
+        css, target = (site_dir / PRINT_CSS,), site_dir / DOWNLOADS / pdf_name(lang)
+        inputs: list[Input] = [document, base.relative_to(site_dir).as_posix(), *css,
+                               Path(pdf_module.__file__), weasyprint.__version__]
+        key, cached = cache.lookup(target.name, inputs)
+        jobs.append(PdfJob(lang, document, base, css, target, key, cached, site_dir))
+    return jobs
+
+
+def write_pdfs(jobs: list[PdfJob], cache: FileCache, phases: Phases) -> list[Path]:
+    """Copy the cached PDFs; render the others side by side (a few seconds each) in forked
+    workers (they inherit the loaded modules and the import path the hook set up)."""
+    todo = []
+    for job in jobs:
+        if job.cached is None:
+            todo.append(job)
+            continue
+        start = time.perf_counter()
+        job.target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(job.cached, job.target)
+        phases.record(f"PDF {job.lang}", time.perf_counter() - start, "reused")
+    if todo:
+        workers = max(1, min(len(todo), os.cpu_count() or 1))
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            for job, seconds in zip(todo, pool.map(_timed_pdf, todo)):
+                cache.store(job.target, job.key)
+                phases.record(f"PDF {job.lang}", seconds, "made")
+    return [job.target for job in jobs]
+
+
+def _timed_pdf(job: PdfJob) -> float:
+    start = time.perf_counter()
+    write_pdf(job.document, job.base, list(job.stylesheets), job.target, job.root)
+    return time.perf_counter() - start
 
 
 def finish(site_dir: Path, site: Site, *, directory_urls: bool, offline: bool, with_files: bool,
-           build_offline: Callable[[Path], Callable[[], None]] | None = None) -> None:
+           build_offline: Callable[[Path], Callable[[], None]] | None = None,
+           archive_inputs: tuple[Input, ...] = (), cache: FileCache | None = None,
+           phases: Phases | None = None, languages: list[str] | None = None) -> None:
     """Everything after the last page is written (see the module's docstring).
     `with_files`: make the PDFs and the archive (not while previewing, nor in the offline
     copy itself); `build_offline(target)` starts building the offline copy of the site into
-    `target` and returns a function that waits for it (and raises if it failed)."""
+    `target` and returns a function that waits for it (and raises if it failed).
+    `archive_inputs`: everything the offline copy is built from (with the PDFs, the key of the
+    cached archive: when none changed, the offline copy is not built again). `languages`: the
+    languages whose print page was rendered again (default all; a preview renders only the
+    pages that changed)."""
+    cache, phases = cache or FileCache(None), phases or Phases()
     roots = {code: site.language_root(code) for code in site.codes}
-    write_language_indexes(site_dir, roots, offline)
-    bodies = write_print_editions(site_dir, site, directory_urls)
+    with phases.phase("search indexes"):
+        write_language_indexes(site_dir, roots, offline)
+    with phases.phase("print editions"):
+        bodies = write_print_editions(site_dir, site, directory_urls, languages)
     if not with_files or offline or build_offline is None:
         return
     downloads = site_dir / DOWNLOADS
     pdfs = [pdf_name(lang) for lang in site.codes]
+    jobs = pdf_jobs(site_dir, site, bodies, directory_urls, cache)
+    # A PDF is a function of its inputs, so the PDFs' keys stand for their bytes: the archive's
+    # key is known before they are made, and its offline copy builds while they are made.
+    archive_key, cached_archive = cache.lookup(ARCHIVE, [*archive_inputs, *(job.key for job in jobs)])
     with tempfile.TemporaryDirectory(prefix="offline-site-") as temp:
         tree = Path(temp) / ARCHIVE_ROOT
-        wait = build_offline(tree)  # runs while the PDFs are made
+        start = time.perf_counter()
+        wait = build_offline(tree) if cached_archive is None else None
         try:
-            write_pdfs(site_dir, site, bodies, directory_urls)
+            with phases.phase("PDFs (wall)"):
+                write_pdfs(jobs, cache, phases)
         finally:
-            wait()
-        (tree / DOWNLOADS).mkdir(parents=True, exist_ok=True)
-        for name in pdfs:
-            shutil.copyfile(downloads / name, tree / DOWNLOADS / name)
-        fill_sizes(tree, {name: tree / DOWNLOADS / name for name in pdfs})
-        not_found = tuple(root + NOT_FOUND for root in roots.values())  # a disk has no "not found" page
-        make_zip(tree, downloads / ARCHIVE, ARCHIVE_ROOT, exclude=ARCHIVE_EXCLUDE + not_found)
-    fill_sizes(site_dir, {name: downloads / name for name in [*pdfs, ARCHIVE]})
+            if wait is not None:
+                wait()
+                phases.record("offline copy", time.perf_counter() - start, "made")
+        with phases.phase("archive"):
+            if cached_archive is not None:
+                shutil.copyfile(cached_archive, downloads / ARCHIVE)
+                phases.notes["archive"] = "reused"
+            else:
+                (tree / DOWNLOADS).mkdir(parents=True, exist_ok=True)
+                for name in pdfs:
+                    shutil.copyfile(downloads / name, tree / DOWNLOADS / name)
+                fill_sizes(tree, {name: tree / DOWNLOADS / name for name in pdfs})
+                not_found = tuple(root + NOT_FOUND for root in roots.values())  # a disk has no "not found" page
+                make_zip(tree, downloads / ARCHIVE, ARCHIVE_ROOT, exclude=ARCHIVE_EXCLUDE + not_found)
+                cache.store(downloads / ARCHIVE, archive_key)
+                phases.notes["archive"] = "made"
+    with phases.phase("download sizes"):
+        fill_sizes(site_dir, {name: downloads / name for name in [*pdfs, ARCHIVE]})

@@ -1,19 +1,30 @@
 """The MkDocs hook: the only place that knows MkDocs and mkdocs-static-i18n.
 
 On the first `on_config` of a build it loads and checks the content, renders every page of
-every language (scripts/site.py), writes the Markdown into docs/ (only files whose text
-changed, so `mkdocs serve` does not loop) and gives the i18n plugin the languages of
-content/languages.yml, with each language's navigation, site name and description. Later
-events add what the theme needs per page: hreflang alternates, the fallback state of the
-page's other languages, the interface words of the 404 page, and the sitemap.
+every language (scripts/site.py) into memory and gives the i18n plugin the languages of
+content/languages.yml, with each language's navigation, site name and description. MkDocs reads
+the pages from memory (`on_files` / `on_pre_page`): nothing is written into `docs/`, so
+`mkdocs serve` rebuilds once per save. Later events add what the theme needs per page:
+hreflang alternates, the fallback state of the page's other languages, the interface words of
+the 404 page, and the sitemap.
+
+`mkdocs build` builds into a staging folder beside the site directory and moves it into place
+only once everything (pages, print editions, PDFs, archive) is made: a failed build leaves the
+previous site as it was. `mkdocs serve` keeps serving the last good pages while the content
+has errors, with the errors in a banner on every page, and rebuilds only the pages whose
+Markdown changed (scripts/preview.py).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import shutil
 import subprocess
 import sys
+import time
+from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 
 # MkDocs imports this file by path; the project root must be importable for `scripts.*`.
@@ -21,16 +32,22 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import jinja2
+from mkdocs import utils as mkdocs_utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs_static_i18n.config import I18nPluginConfig
 
 from scripts import downloads
+from scripts.build_cache import CACHE_DIR, FileCache, Input
 from scripts.check import check
 from scripts.footnote_numbers import published_numbers
 from scripts.load import Loaded, read_content
+from scripts.phases import Phases
+from scripts.preview import BYTECODE_CACHE, UNCHANGED_TEMPLATE, PreviewState, theme_env_listed_once
 from scripts.render.parallel import PARALLEL_DIR
 from scripts.repository_links import edit_base, edit_url, original_links
 from scripts.render.print_page import PRINT_PATH
@@ -38,7 +55,7 @@ from scripts.site import NavItem, Site, plan
 from scripts.sanitize import clean
 from scripts.status import translation_of
 from scripts.theme_values import html_safe
-from scripts.write import write_site
+from scripts.write import page_text
 
 log = logging.getLogger("mkdocs.hooks.site")
 
@@ -52,7 +69,70 @@ I18N_OPTIONS = ("docs_structure", "fallback_to_default", "reconfigure_material",
 # unless a polyfill named iframe-worker is configured: this is a copy served by the site.
 IFRAME_WORKER = "assets/javascripts/vendor/iframe-worker-1.0.4.js"
 
-_state: dict[str, object] = {"command": "build"}
+# What the offline copy (and so the archive) is built from, besides the PDFs: when none of
+# these changed, the cached archive is reused.
+ARCHIVE_SOURCES = ("mkdocs.yml", "content", "overrides", "schemas", "scripts")
+ARCHIVE_PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "markdown",
+                    "pymdown-extensions", "babel")
+ARCHIVE_ENV = ("SITE_URL", "REPO_URL", "SOURCE_DATE_EPOCH")
+
+
+@dataclass
+class Staging:
+    """`mkdocs build` writes into `folder` and moves it to `target` once the build succeeded."""
+
+    target: Path
+    folder: Path
+    warnings: mkdocs_utils.CountHandler  # under --strict, a warning fails the build: no move
+
+    @classmethod
+    def start(cls, target: Path) -> "Staging":
+        folder = target.parent / f".{target.name}.building-{os.getpid()}"
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        counter = mkdocs_utils.CountHandler()
+        counter.setLevel(logging.WARNING)
+        logging.getLogger("mkdocs").addHandler(counter)
+        return cls(target, folder, counter)
+
+    def finish(self, strict: bool) -> None:
+        """Move the built site into place (the old one is removed only after the move)."""
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if strict and self.warnings.get_counts():
+            self.abandon()
+            log.error(f"{self.target} was left as it was: warnings in strict mode")
+            return
+        old = self.target.parent / f".{self.target.name}.old-{os.getpid()}"
+        if self.target.exists():
+            self.target.replace(old)
+        self.folder.replace(self.target)
+        shutil.rmtree(old, ignore_errors=True)
+
+    def abandon(self) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+@dataclass
+class BuildState:
+    """What the hook knows between events (and, under `serve`, between rebuilds)."""
+
+    command: str = "build"
+    site: Site | None = None  # the plan being built
+    pages: dict[str, str] = field(default_factory=dict)  # docs path ("fr/agenda.md") -> Markdown
+    site_url: str = "/"
+    not_found: dict[str, str] = field(default_factory=dict)  # language -> its 404 page
+    staging: Staging | None = None
+    phases: Phases = field(default_factory=Phases)
+    language_started: tuple[str, float] | None = None
+    preview: PreviewState = field(default_factory=PreviewState)
+
+    @property
+    def serving(self) -> bool:
+        return self.command == "serve"
+
+
+_state = BuildState()
 
 
 def _offline(config: MkDocsConfig) -> bool:
@@ -70,26 +150,46 @@ def _i18n(config: MkDocsConfig):
 def on_startup(command: str, dirty: bool) -> None:
     """Remember whether this is `serve`: only a preview goes on with content errors, and it
     makes no PDFs and no archive."""
-    _state["command"] = command
+    _state.command = command
 
 
-def load(root: Path) -> Loaded:
-    """The content, checked. Under `serve` problems are warnings, so the preview goes on;
-    any other command (`build`, `gh-deploy`) stops here, before anything is written to the
-    site directory, with the same file:line:column messages as `python -m scripts check`."""
+def load(root: Path) -> tuple[Loaded, list[str]]:
+    """The content, checked, and its errors. Any command but `serve` stops here, before
+    anything is written, with the same file:line:column messages as `python -m scripts check`."""
     loaded = read_content(root)
     problems = sorted(set(loaded.problems + (check(loaded) if loaded.content else [])))
     errors = [p for p in problems if p.severity == "error"]
-    if errors and _state.get("command") != "serve":
+    if errors and not _state.serving:
         for problem in errors:
             log.error(str(problem))
         raise PluginError(f"{len(errors)} error(s) in the content (listed above); fix them, "
-                          "then build again. Nothing was written to the site directory.")
+                          "then build again. The site directory was left as it was.")
     for problem in problems:  # outdated translations are shown on the site, not build failures
         (log.warning if problem.severity == "error" else log.info)(str(problem))
-    if loaded.content is None:
-        raise PluginError("content/languages.yml could not be read: see the errors above")
-    return loaded
+    return loaded, [str(p) for p in errors]
+
+
+def plan_site(root: Path, edit_uri: str) -> tuple[Site, list[str]]:
+    """The site to build, and the content errors to show. Under `serve`, content with errors
+    is not built: the last site that built stays, with the errors (a renderer failing on bad
+    content included) shown on every page; the server never stops on them."""
+    try:
+        loaded, errors = load(root)
+        if errors and _state.preview.last_good is not None:
+            return _state.preview.last_good, errors
+        if loaded.content is None:
+            raise PluginError("content/languages.yml could not be read: see the errors above")
+        translation = translation_of(loaded.content, loaded.files)
+        return plan(loaded.content, translation, edit_uri), errors
+    except Exception as error:
+        if not _state.serving or isinstance(error, PluginError) and _state.preview.last_good is None:
+            raise
+        if _state.preview.last_good is None:  # nothing built yet to fall back on
+            raise PluginError(f"the content could not be built ({type(error).__name__}: {error}); "
+                              "fix the errors listed above, then start `mkdocs serve` again") from error
+        log.error(f"the content could not be built: {error}")
+        return _state.preview.last_good, [f"the content could not be built ({type(error).__name__}: {error}); "
+                                          "fix the errors listed by `python -m scripts check`"]
 
 
 def nav_config(items: tuple[NavItem, ...]) -> list:
@@ -149,21 +249,73 @@ def _palette_names(config: MkDocsConfig, ui: dict[str, str]) -> dict:
 @event_priority(100)  # before the i18n plugin's on_config (-100) reads its languages
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     plugin = _i18n(config)
+    now = time.perf_counter()
     if plugin.building:  # the plugin's own build of another language: all is done already
+        _language_done(now, plugin.current_language)
         return config
+    _state.phases = Phases()
     root = Path(config.config_file_path).resolve().parent
-    loaded = load(root)
-    assert loaded.content is not None
-    translation = translation_of(loaded.content, loaded.files)
-    site = plan(loaded.content, translation, edit_base(config))
-    written, removed = write_site(site.pages, Path(config.docs_dir))
-    if written or removed:
-        log.info(f"docs/: {len(written)} page(s) written, {len(removed)} removed")
+    with _state.phases.phase("content"):
+        site, errors = plan_site(root, edit_base(config))
+        pages = {f"{lang}/{path}": page_text(page) for lang, by_path in site.pages.items()
+                 for path, page in by_path.items()}
     configure_languages(config, site)
-    _state.update(site=site, site_url=config.site_url or "/", not_found={})
+    _state.site, _state.pages, _state.site_url, _state.not_found = site, pages, config.site_url or "/", {}
+    if _state.serving:
+        _state.preview.start_build(site, pages, errors, _state.site_url)
+        theme_env_listed_once(config.theme)
+        changed = _state.preview.changed
+        log.info("preview: every page rendered" if changed is None else
+                 f"preview: {len(changed)} page(s) rendered again: {', '.join(sorted(changed))}")
+    else:
+        _state.staging = Staging.start(Path(config.site_dir))
+        config.site_dir = str(_state.staging.folder)
     if _offline(config):
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), IFRAME_WORKER]
+    _language_done(time.perf_counter(), plugin.current_language or plugin.default_language)
     return config
+
+
+def _language_done(now: float, next_language: str | None) -> None:
+    """Close the timing of the language built last; start the next one's."""
+    if _state.language_started is not None:
+        lang, started = _state.language_started
+        _state.phases.record(f"pages {lang}", now - started)
+    _state.language_started = (next_language, now) if next_language else None
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Under `serve`, when only some pages changed, the site directory is not cleaned: the
+    pages that did not change stay as they were built (see on_files)."""
+    if _state.serving and not _i18n(config).building:
+        _state.preview.keep_site_dir(mkdocs_utils)
+
+
+@event_priority(100)  # before the i18n plugin (-100) sorts the pages into languages
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """The generated pages, as if they were in docs/ (they are read from memory: on_pre_page)."""
+    _state.preview.restore_clean(mkdocs_utils)
+    for src_uri in _state.pages:
+        if files.get_file_from_path(src_uri) is None:
+            files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
+    return files
+
+
+def on_pre_page(page: MkPage, config: MkDocsConfig, files: Files) -> MkPage:
+    text = _state.pages.get(page.file.src_uri)
+    if text is not None:
+        page.file.content_string = text
+    if _state.serving:
+        _state.preview.reuse_render(page)
+    return page
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    """Templates compiled once per process, not once per language and rebuild."""
+    env.bytecode_cache = BYTECODE_CACHE
+    if _state.serving:
+        env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({UNCHANGED_TEMPLATE: ""})])
+    return env
 
 
 def _current(config: MkDocsConfig) -> str:
@@ -171,11 +323,12 @@ def _current(config: MkDocsConfig) -> str:
 
 
 def _site() -> Site:
-    return _state["site"]  # type: ignore[return-value]
+    assert _state.site is not None
+    return _state.site
 
 
 def _norm_path(page: MkPage, lang: str) -> str:
-    """The page's path inside its language folder: docs/fr/agenda.md -> agenda.md."""
+    """The page's path inside its language folder: fr/agenda.md -> agenda.md."""
     src = page.file.src_uri
     return src[len(lang) + 1:] if src.startswith(lang + "/") else src
 
@@ -193,6 +346,8 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
     if path == PRINT_PATH:  # every page again: not searched
         page.meta["search"] = {"exclude": True}
         page.meta["hide"] = [*page.meta.get("hide", []), "navigation", "toc"]
+    if _state.serving:
+        _state.preview.skip_template_if_unchanged(page)
     return markdown
 
 
@@ -208,7 +363,7 @@ def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
     if path in site.pages.get(lang, {}):
         # Not in the offline copy: the theme fetches a sitemap.xml under each alternate.
         offline = _offline(config)
-        context["page_alternates"] = [] if offline else site.alternates(path, str(_state["site_url"]))
+        context["page_alternates"] = [] if offline else site.alternates(path, _state.site_url)
         context["fallback_langs"] = [code for code in site.codes if site.is_fallback(code, path)]
         sources = site.pages[lang][path].sources
         page.edit_url = edit_url(config, sources[0] if sources else "")
@@ -216,17 +371,11 @@ def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
     return context
 
 
-def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
-    """By now the i18n plugin has set this page's language selector links (config.extra.alternate)."""
-    return original_links(output, page, config)
-
-
 def _downloads_context(context, config: MkDocsConfig) -> None:
     """The download links, and the root of the page's language (its search index)."""
     site, lang = _site(), _current(config)
-    with_files = _state["command"] != "serve"
     context["download_links"] = downloads.links(site, lang, config.use_directory_urls,
-                                                _offline(config), with_files)
+                                                _offline(config), not _state.serving)
     context["language_root"] = site.language_root(lang)
     context["ui"] = site.ui[lang]
 
@@ -235,7 +384,7 @@ def on_template_context(context, template_name: str, config: MkDocsConfig):
     site = _site()
     _downloads_context(context, config)
     if template_name == "sitemap.xml":
-        context["sitemap_xml"] = site.sitemap(str(_state["site_url"]))
+        context["sitemap_xml"] = site.sitemap(_state.site_url)
     return context
 
 
@@ -245,23 +394,73 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     if template_name != "404.html":
         return output
     site, lang = _site(), _current(config)
-    pages: dict[str, str] = _state["not_found"]  # type: ignore[assignment]
-    pages[lang] = output
+    if _state.serving:
+        output = _state.preview.with_banner(output, site.ui[lang])
+    _state.not_found[lang] = output
     if lang == site.default:
         return output
     target = Path(config.site_dir) / site.language_root(lang) / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(output, encoding="utf-8")
-    return pages.get(site.default, output)
+    return _state.not_found.get(site.default, output)
+
+
+def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
+    """Links to the original page (by now the i18n plugin has set this page's language selector
+    links, config.extra.alternate); under `serve`, the content's errors in a banner on every
+    page, in its language."""
+    output = original_links(output, page, config)
+    if _state.serving and output:
+        return _state.preview.with_banner(output, _site().ui[_current(config)])
+    return output
 
 
 @event_priority(-200)  # after the i18n plugin (-100) built every language and merged the search index
 def on_post_build(config: MkDocsConfig) -> None:
-    if _i18n(config).building:  # one language of many: the others are not built yet
+    plugin = _i18n(config)
+    if plugin.building:  # one language of many: the others are not built yet
         return
-    downloads.finish(Path(config.site_dir), _site(), directory_urls=config.use_directory_urls,
-                     offline=_offline(config), with_files=_state["command"] != "serve",
-                     build_offline=lambda target: _build_offline(config, target))
+    _language_done(time.perf_counter(), None)
+    site_dir = Path(config.site_dir)
+    root = Path(config.config_file_path).resolve().parent
+    downloads.finish(site_dir, _site(), directory_urls=config.use_directory_urls,
+                     offline=_offline(config), with_files=not _state.serving,
+                     build_offline=lambda target: _build_offline(config, target),
+                     archive_inputs=_archive_inputs(root), cache=FileCache(root / CACHE_DIR),
+                     phases=_state.phases, languages=_state.preview.languages_to_print(_site()))
+    if _state.staging is not None:
+        with _state.phases.phase("move into place"):
+            _state.staging.finish(config.strict)
+        _state.staging = None
+    if _state.serving:
+        _state.preview.built()
+    if os.environ.get("BUILD_TIMINGS") and not _offline(config):
+        _state.phases.write(Path(os.environ["BUILD_TIMINGS"]))
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build leaves the site directory as it was: the staging folder goes."""
+    if _state.staging is not None:
+        _state.staging.abandon()
+        _state.staging = None
+    if _state.serving:
+        _state.preview.failed(mkdocs_utils)
+
+
+def _archive_inputs(root: Path) -> tuple[Input, ...]:
+    """Everything the offline copy is built from (its key in the cache, with the PDFs):
+    the project's files, the packages that render them and the settings read from the
+    environment."""
+    inputs: list[Input] = []
+    for name in ARCHIVE_SOURCES:
+        source = root / name
+        files = sorted(p for p in source.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
+            if source.is_dir() else [source]
+        for file in files:
+            inputs += [file.relative_to(root).as_posix(), file]
+    inputs += [f"{package}=={version(package)}" for package in ARCHIVE_PACKAGES]
+    inputs += [f"{name}={os.environ.get(name, '')}" for name in ARCHIVE_ENV]
+    return tuple(inputs)
 
 
 def _build_offline(config: MkDocsConfig, target: Path):
@@ -270,6 +469,7 @@ def _build_offline(config: MkDocsConfig, target: Path):
     plugin state is shared with this build. Returns a function that waits for it."""
     env = {**os.environ, "SITE_OFFLINE": "true",
            "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "315532800")}  # reproducible
+    env.pop("BUILD_TIMINGS", None)
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file",
                str(config.config_file_path), "--site-dir", str(target)]
     if config.strict:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -157,13 +158,48 @@ def _syntax_problem(rel: str, text: str, error: yaml.MarkedYAMLError) -> Problem
     return Problem(rel, explained.line, explained.column, explained.message)
 
 
+# Files already read in this process, by path: the hash of their bytes and what they gave.
+# `mkdocs serve` reads the content again on every save; only the edited file is parsed again.
+_READ: dict[str, tuple[str, Located | None, list[Problem]]] = {}
+_DERIVED: dict[tuple[int, str], tuple[Located, Any]] = {}  # (file read, what) -> result
+
+
 def read_yaml(file: Path, root: Path) -> tuple[Located | None, list[Problem]]:
-    """Parse one YAML file safely. Returns the located data, or None and the problems."""
+    """Parse one YAML file safely. Returns the located data, or None and the problems.
+    A file whose bytes did not change since it was last read is not parsed again."""
     rel = file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file)
     size = file.stat().st_size
     if size > config.MAX_FILE_BYTES:
         return None, [Problem(rel, 0, 0, f"the file is {size:,} bytes, more than the "
                               f"{config.MAX_FILE_BYTES:,} allowed; split it or remove what does not belong")]
+    key, digest = str(file.resolve()), hashlib.sha256(file.read_bytes()).hexdigest()
+    known = _READ.get(key)
+    if known is None or known[0] != digest or (known[1] is not None and known[1].path != rel):
+        if known is not None and known[1] is not None:
+            for derived in [k for k in _DERIVED if k[0] == id(known[1])]:
+                del _DERIVED[derived]
+        known = (digest, *_parse_yaml(file, rel))
+        _READ[key] = known
+    return known[1], list(known[2])
+
+
+def _derived(located: Located, what: str, make):
+    """`make()`, computed once per file read (the file's schema problems, its model); for a
+    Located that `read_yaml` did not make (and might be changed by its owner), every time."""
+    if not any(entry[1] is located for entry in _READ.values()):
+        return make()
+    key = (id(located), what)
+    if key not in _DERIVED:
+        _DERIVED[key] = (located, make())
+    return _DERIVED[key][1]
+
+
+def _typed(located: Located, kind: str):
+    """The file's data with each string wrapped in the type of its kind, once per file read."""
+    return _derived(located, "typed:" + kind, lambda: typed(located.data, kind))
+
+
+def _parse_yaml(file: Path, rel: str) -> tuple[Located | None, list[Problem]]:
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
@@ -312,18 +348,21 @@ def _known_keys() -> frozenset[str]:
 def validate(located: Located, kind: str) -> list[Problem]:
     """Every schema problem of a file, sorted by position. A list item that YAML read as a key
     and a value ("- Note: …") gets one message saying to quote it, instead of the schema's."""
-    problems: list[Problem] = []
-    accidents = accidental_keys(located.data, _known_keys())
-    for where, name in accidents:
-        line, column = located.position(where + (name,), of_key=True)
-        problems.append(Problem(located.path, line, column,
-                                accidental_message(name, located.data_at(where)[name])))
-    for error in validator(kind).iter_errors(located.data):
-        path = tuple(error.absolute_path)
-        if any(path[:len(where)] == where for where, _ in accidents):
-            continue
-        problems.extend(_schema_errors(error, located))
-    return sorted(set(problems))
+    def problems() -> list[Problem]:
+        found: list[Problem] = []
+        accidents = accidental_keys(located.data, _known_keys())
+        for where, name in accidents:
+            line, column = located.position(where + (name,), of_key=True)
+            found.append(Problem(located.path, line, column,
+                                 accidental_message(name, located.data_at(where)[name])))
+        for error in validator(kind).iter_errors(located.data):
+            path = tuple(error.absolute_path)
+            if any(path[:len(where)] == where for where, _ in accidents):
+                continue
+            found.extend(_schema_errors(error, located))
+        return sorted(set(found))
+
+    return list(_derived(located, "schema:" + kind, problems))
 
 
 # --- building the models from valid data ---------------------------------------------------
@@ -487,7 +526,7 @@ def read_languages(root: Path) -> tuple[str, tuple[Language, ...], list[Problem]
     problems += validate(located, "languages")
     if problems:
         return "en", (), problems, located
-    located.data = typed(located.data, "languages")  # each string carries its kind (scripts/text.py)
+    located.data = _typed(located, "languages")  # each string carries its kind (scripts/text.py)
     languages = tuple(Language(x["code"], x["name"], x["locale"])
                       for x in located.data["languages"])
     codes = [x.code for x in languages]
@@ -530,11 +569,12 @@ def read_edition(root: Path, lang: str) -> tuple[Edition | None, dict[str, Locat
         problems += schema_problems
         if schema_problems or found:
             continue
-        located.data = typed(located.data, config.FILE_KINDS[file.stem])
+        located.data = _typed(located, config.FILE_KINDS[file.stem])
         if file.stem == "ui":
             ui = dict(located.data)
         else:
-            parts[file.stem.replace("-", "_")] = _BUILDERS[file.stem](located)
+            parts[file.stem.replace("-", "_")] = _derived(located, "model",
+                                                          lambda: _BUILDERS[file.stem](located))
     return Edition(lang, ui, **parts), files, problems
 
 
@@ -548,7 +588,7 @@ def read_resolutions(root: Path) -> tuple[tuple[Resolution, ...], Located | None
     problems += validate(located, "resolutions")
     if problems:
         return (), located, problems
-    located.data = typed(located.data, "resolutions")
+    located.data = _typed(located, "resolutions")
     resolutions = tuple(
         Resolution(r["id"], r["subject"], r["target"], r["kind"],
                    {lang: EditionFact(fact["says"], fact.get("page"))
@@ -568,7 +608,7 @@ def read_divergences(root: Path) -> tuple[tuple[Divergence, ...], Located | None
     problems += validate(located, "divergences")
     if problems:
         return (), located, problems
-    located.data = typed(located.data, "divergences")
+    located.data = _typed(located, "divergences")
     divergences = tuple(
         Divergence(d["id"], d["document"], d["paragraph"],
                    {lang: Quotation(q["says"], q.get("page")) for lang, q in d["editions"].items()},

@@ -1,5 +1,7 @@
-"""Writing the generated Markdown: each page to docs/<lang>/<path>, only when its text changed,
-and removing generated files that no page produces any more. Idempotent."""
+"""The generated Markdown of a page (`page_text`: what MkDocs reads, from memory, during a
+build), and writing every page out as <folder>/<lang>/<path> (`write_site`: for tools that
+want the Markdown as files, e.g. benchmarks/build_ratio.py), only when its text changed,
+removing generated files that no page produces any more. Idempotent."""
 
 from __future__ import annotations
 

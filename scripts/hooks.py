@@ -33,6 +33,7 @@ from scripts.footnote_numbers import published_numbers
 from scripts.load import Loaded, read_content
 from scripts.render.parallel import PARALLEL_DIR
 from scripts.render.print_page import PRINT_PATH
+from scripts.render.translation_marks import STATUS_PATH
 from scripts.site import NavItem, Site, plan
 from scripts.status import translation_of
 from scripts.write import write_site
@@ -186,7 +187,7 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
     if path.startswith(PARALLEL_DIR):  # not in the navigation: its title would be the file name
         page.meta.setdefault("title", _site().pages[lang][path].title)
         page.meta["hide"] = [*page.meta.get("hide", []), "toc"]  # the columns need the width
-    if path == PRINT_PATH:  # every page again: not searched
+    if path in (PRINT_PATH, STATUS_PATH):  # every page again; the translators' page: not searched
         page.meta["search"] = {"exclude": True}
         page.meta["hide"] = [*page.meta.get("hide", []), "navigation", "toc"]
     return markdown

@@ -27,7 +27,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs_static_i18n.config import I18nPluginConfig
 
-from scripts import downloads
+from scripts import downloads, unused_css
 from scripts.check import check
 from scripts.footnote_numbers import published_numbers
 from scripts.load import Loaded, read_content
@@ -248,6 +248,8 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 def on_post_build(config: MkDocsConfig) -> None:
     if _i18n(config).building:  # one language of many: the others are not built yet
         return
+    if _state["command"] != "serve":  # the theme's CSS without the rules no page uses (the archive's too)
+        unused_css.prune_site(Path(config.site_dir))
     downloads.finish(Path(config.site_dir), _site(), directory_urls=config.use_directory_urls,
                      offline=_offline(config), with_files=_state["command"] != "serve",
                      build_offline=lambda target: _build_offline(config, target))

@@ -2,9 +2,13 @@
 about 17 kB of unused CSS in Material's 23 kB stylesheet, loaded by every page).
 
 The method is PurgeCSS's, conservative: a selector is kept when every class, id, element and
-attribute it names occurs somewhere in the built site's HTML or in its scripts (which create
-elements of their own: search results, tooltips, the theme's state classes); a rule is kept
-when any of its selectors is. What functional pseudo-classes hold (`:not(…)`, `:is(…)`,
+attribute it names occurs somewhere in the built site's HTML, or is one of the theme's own
+names (`md-…`, `data-md-…`) that its scripts use (they add state classes and build search
+results and tooltips); a rule is kept when any of its selectors is. Other words of the theme's
+bundle (`pre`, `highlight`, `tabbed-set`…) name markup its scripts enhance, not create: the
+rules for them go when the site has no such markup. An attribute selector's value counts only
+for the palette's attributes (`data-md-color-*`, whose values the pages carry); other values
+are state the scripts set. What functional pseudo-classes hold (`:not(…)`, `:is(…)`,
 `:where(…)`, `:has(…)`) never removes a selector. Then custom properties that no kept rule
 reads (`var(--name)`, followed through other custom properties) are dropped: Material defines
 an SVG icon per admonition type, tasklist and code annotation, which this site never shows.
@@ -29,14 +33,21 @@ _TAG = re.compile(r"<([A-Za-z][\w-]*)")
 _VAR = re.compile(r"var\(\s*(--[\w-]+)")
 
 
+# Set by the theme's scripts on the document: the "js" class, and the focus-visible polyfill's.
+_SCRIPT_STATE = ("js", "focus-visible", "data-focus-visible-added")
+
+
 def site_words(site: Path) -> frozenset[str]:
     """Every word of the site's HTML (tag and attribute names, classes, ids, values, text) and
-    of its scripts, lowercased."""
-    words: set[str] = set()
-    for path in sorted(site.rglob("*.html")) + sorted((site / "assets" / "javascripts").rglob("*.js")):
+    the theme's names its scripts use, lowercased."""
+    words: set[str] = set(_SCRIPT_STATE)
+    for path in sorted(site.rglob("*.html")):
         text = path.read_text(encoding="utf-8", errors="replace")
         words.update(_WORD.findall(text))
         words.update(_TAG.findall(text))
+    for path in sorted((site / "assets" / "javascripts").rglob("*.js")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        words.update(word for word in _WORD.findall(text) if word.lower().startswith(("md-", "data-md-")))
     return frozenset(word.lower() for word in words)
 
 
@@ -59,7 +70,9 @@ def _needs(tokens: list) -> set[str]:
         elif kind == "hash":
             needed.add(token.value)
         elif kind == "[] block":
-            needed.update(t.value for t in token.content if t.type in ("ident", "string") and t.value)
+            names = [t.value for t in token.content if t.type in ("ident", "string") and t.value]
+            palette = names and names[0].lower().startswith("data-md-color-")
+            needed.update(names if palette else names[:1])
         # functions (":not(", ":is(", …) and pseudo-classes are left alone: they never remove
         after_dot = after_colon = False
     return {name.lower() for name in needed if name != "*"}

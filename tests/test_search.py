@@ -104,6 +104,13 @@ def test_a_word_found_is_not_marked_missing(page, lang, word):
     assert any("zzyzx" in item["missing"] for item in absent["items"])
 
 
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_search_works_on_the_404_page(page, built: Built, lang):
+    shown = page(lang, "migration" if lang != "es" else "migración", "404.html")
+    assert shown["count"] > 3
+    assert all(built.lang_of(href.split("/idm/", 1)[1]) == lang for href in (i["href"] for i in shown["items"]))
+
+
 def test_french_elisions(page):
     origine = page("fr", "origine")
     assert any(re.search(r"<mark>d[’']origine</mark>", item["html"]) for item in origine["items"]), \

@@ -1,11 +1,17 @@
-"""Page weight per page kind, on first load in headless Chromium (cache disabled), the site
-served gzipped on 127.0.0.1 as a real host would (benchmarks/serve_gzip.py): bytes transferred
-(compressed, as on the wire, headers included) and number of requests, counted by the
-DevTools protocol (`Network.loadingFinished.encodedDataLength`) until the network is idle.
-The theme's search index and worker are fetched on first load too and are counted.
+"""Page weight per page kind and language, counted at the server: the site is served gzipped
+on 127.0.0.1 as a real host would (benchmarks/serve_gzip.py), and the server logs every
+response it sends (bytes on the wire, status line and headers included). Each page is opened
+in headless Chromium with an empty cache; everything the page causes until the server has been
+idle for 1.5 s is counted, the requests of workers and iframes included (the page's own
+DevTools events miss those).
 
-    python benchmarks/page_weight.py               # builds the site into a temporary folder
-    python benchmarks/page_weight.py --site site/  # a site already built
+Then, on the same page, the reader opens search and types a word: the second table gives what
+that costs (the search index, the worker and the stemmers, loaded only then).
+
+    python benchmarks/page_weight.py                # builds the site into a temporary folder
+    python benchmarks/page_weight.py --site site/   # a site already built
+    python benchmarks/page_weight.py --details      # also every request of each page
+Goal (issue 12): first load at most 70 kB and 8 requests for every page kind and language.
 """
 
 from __future__ import annotations
@@ -28,7 +34,10 @@ KINDS = [("home", ""), ("report chapter", "report/globalized-world/"), ("agenda"
          ("people", "people/"), ("background paper", "background/"), ("definitions", "definitions/"),
          ("acronyms", "acronyms/"), ("series", "series/"), ("council note", "council-note/"),
          ("notes", "notes/"), ("translation status", "status/"),
-         ("side-by-side", "parallel/report/introduction/"), ("print edition", "print/")]
+         ("side-by-side", "parallel/report/introduction/"), ("print edition", "print/"),
+         ("404", "404.html")]
+GOAL_BYTES, GOAL_REQUESTS = 70_000, 8
+QUERY = {"en": "migration", "fr": "migration", "es": "migración"}
 
 
 def build(site: Path) -> None:
@@ -38,55 +47,81 @@ def build(site: Path) -> None:
                    cwd=config.ROOT, env=env, check=True)
 
 
-def weigh(browser, events: list, url: str) -> tuple[int, int]:
-    """(bytes transferred, requests) of a first load of `url`."""
+def settle(log: list, idle: float = 1.5, limit: float = 30) -> list:
+    """Wait until the server has sent nothing for `idle` seconds; the responses since the
+    log was last emptied."""
+    start = seen_at = time.perf_counter()
+    seen = len(log)
+    while time.perf_counter() - seen_at < idle and time.perf_counter() - start < limit:
+        time.sleep(0.1)
+        if len(log) != seen:
+            seen, seen_at = len(log), time.perf_counter()
+    entries = list(log)
+    log.clear()
+    return entries
+
+
+def weigh(browser, log: list, url: str, query: str) -> tuple[list, list]:
+    """The responses of a first load of `url`, then those of opening search and typing."""
     browser.open("about:blank")
     browser.devtools("Network.clearBrowserCache")
-    events.clear()
+    settle(log, idle=0.3)
     browser.open(url)
-    sizes: dict[str, int] = {}
-    requests: set[str] = set()
-    quiet_since = time.perf_counter()
-    while time.perf_counter() - quiet_since < 1.5:  # idle: no network event for 1.5 s
-        entries, events[:] = list(events), []
-        if entries:
-            quiet_since = time.perf_counter()
-        for method, params in entries:
-            if method == "Network.requestWillBeSent" and \
-                    not params["request"]["url"].startswith(("data:", "blob:")):
-                requests.add(params["requestId"])
-            elif method == "Network.loadingFinished" and params["requestId"] in requests:
-                sizes[params["requestId"]] = int(params["encodedDataLength"])
-        browser.script("return new Promise(done => setTimeout(done, 100))")  # events arrive meanwhile
-    return sum(sizes.values()), len(requests)
+    first = settle(log)
+    browser.script("""
+        const input = document.querySelector('[data-md-component=search-query]');
+        if (input) { input.focus(); input.value = arguments[0];
+                     input.dispatchEvent(new KeyboardEvent('keyup', {key: 'n'})); }""", query)
+    return first, settle(log)
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path)
+    parser.add_argument("--details", action="store_true")
     args = parser.parse_args()
     content = read_content(config.ROOT).content
     codes = [language.code for language in content.languages]
     prefix = {code: "" if code == content.reference else f"{code}/" for code in codes}
+    worst_bytes = worst_requests = 0
     with tempfile.TemporaryDirectory(prefix="page-weight-") as temp:
         site = args.site
         if site is None:
             site = Path(temp) / "site"
             build(site)
-        with launch() as browser, serving(site) as root:
-            events: list = []
-            for method in ("Network.requestWillBeSent", "Network.loadingFinished"):
-                browser.on_devtools(method, lambda params, method=method: events.append((method, params)))
-            browser.devtools("Network.enable")
+        log: list = []
+        rows = {}
+        with launch() as browser, serving(site, log=log) as root:
             browser.devtools("Network.setCacheDisabled", {"cacheDisabled": True})
-            print(f"{'page kind':<20}" + "".join(f"{code + ' kB':>10}{'req':>5}" for code in codes))
             for kind, path in KINDS:
-                row = f"{kind:<20}"
                 for code in codes:
-                    size, count = weigh(browser, events, root + prefix[code] + path)
-                    row += f"{size / 1000:>10.0f}{count:>5}"
-                print(row)
+                    rows[kind, code] = weigh(browser, log, root + prefix[code] + path,
+                                             QUERY.get(code, "migration"))
+    for title, part in (("first load", 0), ("opening search and typing a word, after the first load", 1)):
+        print(f"\n{title} (kB gzip on the wire, requests; counted at the server)")
+        print(f"{'page kind':<20}" + "".join(f"{code + ' kB':>10}{'req':>5}" for code in codes))
+        for kind, _ in KINDS:
+            row = f"{kind:<20}"
+            for code in codes:
+                entries = rows[kind, code][part]
+                size = sum(n for _, n in entries)
+                row += f"{size / 1000:>10.1f}{len(entries):>5}"
+                if part == 0:
+                    worst_bytes, worst_requests = max(worst_bytes, size), max(worst_requests, len(entries))
+            print(row)
+    if args.details:
+        for (kind, code), (first, search) in rows.items():
+            print(f"\n{kind} ({code}): first load")
+            for path, n in first:
+                print(f"  {n:>8,}  {path}")
+            print("  then search:")
+            for path, n in search:
+                print(f"  {n:>8,}  {path}")
+    met = worst_bytes <= GOAL_BYTES and worst_requests <= GOAL_REQUESTS
+    print(f"\nheaviest first load {worst_bytes / 1000:.1f} kB, most requests {worst_requests}: "
+          f"goal ({GOAL_BYTES / 1000:.0f} kB, {GOAL_REQUESTS} requests) {'met' if met else 'NOT met'}")
+    return 0 if met else 1
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

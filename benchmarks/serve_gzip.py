@@ -1,6 +1,11 @@
 """A local static server for the benchmarks that compresses text as a real host does (GitHub
 Pages serves HTML, CSS, JS, JSON, SVG and XML gzipped): `python -m http.server` does not, and
-page weights and Lighthouse's performance would then measure a server nobody uses."""
+page weights and Lighthouse's performance would then measure a server nobody uses.
+
+The server also keeps a log of every response it sent (`serving(site, log=[])`: path and bytes
+written to the socket, status line and headers included), so that a benchmark counts what a
+page really caused, the requests of its workers and iframes too, which the page's own DevTools
+events do not show."""
 
 from __future__ import annotations
 
@@ -16,9 +21,35 @@ from pathlib import Path
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
 
 
+class _Counting:
+    """The socket's writer, counting the bytes written through it."""
+
+    def __init__(self, raw):
+        self.raw, self.count = raw, 0
+
+    def write(self, data):
+        self.count += len(data)
+        return self.raw.write(data)
+
+    def __getattr__(self, name):  # flush, close, closed: the socket writer's
+        return getattr(self.raw, name)
+
+
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    log: list | None = None  # (path, bytes sent) of every response, when given
+
     def log_message(self, *args):
         pass
+
+    def setup(self):
+        super().setup()
+        self.wfile = _Counting(self.wfile)
+
+    def handle_one_request(self):
+        before = self.wfile.count
+        super().handle_one_request()
+        if self.log is not None and getattr(self, "path", None) and self.wfile.count > before:
+            self.log.append((self.path, self.wfile.count - before))
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -40,9 +71,10 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serving(directory: Path, port: int = 0):
-    """Serve `directory` on 127.0.0.1; yields the root URL."""
-    handler = functools.partial(GzipHandler, directory=str(directory))
+def serving(directory: Path, port: int = 0, log: list | None = None):
+    """Serve `directory` on 127.0.0.1; yields the root URL. `log`, when given, receives
+    (path, bytes sent) for every response."""
+    handler = functools.partial(type("Handler", (GzipHandler,), {"log": log}), directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:

@@ -41,7 +41,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs_static_i18n.config import I18nPluginConfig
 
-from scripts import downloads
+from scripts import downloads, unused_css
 from scripts.build_cache import CACHE_DIR, FileCache, Input
 from scripts.check import check
 from scripts.footnote_numbers import published_numbers
@@ -51,6 +51,7 @@ from scripts.preview import BYTECODE_CACHE, UNCHANGED_TEMPLATE, PreviewState, th
 from scripts.render.parallel import PARALLEL_DIR
 from scripts.repository_links import edit_base, edit_url, original_links
 from scripts.render.print_page import PRINT_PATH
+from scripts.render.translation_marks import STATUS_PATH
 from scripts.site import NavItem, Site, plan
 from scripts.sanitize import clean
 from scripts.status import translation_of
@@ -343,7 +344,7 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
     if path.startswith(PARALLEL_DIR):  # not in the navigation: its title would be the file name
         page.meta.setdefault("title", html_safe(_site().pages[lang][path].title))
         page.meta["hide"] = [*page.meta.get("hide", []), "toc"]  # the columns need the width
-    if path == PRINT_PATH:  # every page again: not searched
+    if path in (PRINT_PATH, STATUS_PATH):  # every page again; the translators' page: not searched
         page.meta["search"] = {"exclude": True}
         page.meta["hide"] = [*page.meta.get("hide", []), "navigation", "toc"]
     if _state.serving:
@@ -423,6 +424,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     _language_done(time.perf_counter(), None)
     site_dir = Path(config.site_dir)
     root = Path(config.config_file_path).resolve().parent
+    if not _state.serving:  # the theme's CSS without the rules no page uses (the archive's too)
+        with _state.phases.phase("unused CSS"):
+            unused_css.prune_site(site_dir)
     downloads.finish(site_dir, _site(), directory_urls=config.use_directory_urls,
                      offline=_offline(config), with_files=not _state.serving,
                      build_offline=lambda target: _build_offline(config, target),

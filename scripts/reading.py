@@ -87,7 +87,9 @@ def add_parallel_pages(pages: dict[str, dict[str, Page]], content: Content,
             # reference language's words: a fallback, like the home page.
             pages[code][parallel_path(path)] = in_words_of_reference(
                 view, ctx.at(parallel_path(path)), "parallel_intro")
-            link = f"[{to_markdown(ctx.word('parallel_link'))}]({ctx.at(path).link(parallel_path(path))}){{ .parallel-link }}"
+            # Not searched (Material's data-search-exclude): every page would match its words.
+            link = (f"[{to_markdown(ctx.word('parallel_link'))}]({ctx.at(path).link(parallel_path(path))})"
+                    '{ .parallel-link data-search-exclude="" }')
             pages[code][path] = replace(page, body=f"{link}\n\n{page.body}")
 
 

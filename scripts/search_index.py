@@ -13,6 +13,12 @@ the site itself) and then *removes* every pipeline step not listed in `pipeline`
 default pipeline is English's `stopWordFilter` alone, for every language, which would drop the
 French and Spanish stemmers ("retours" would not find "retour"). Each language's index
 therefore lists the whole pipeline.
+
+Elisions: a language whose words take an elided article or pronoun ("l'OIM", "d'origine",
+"qu'il") lists those in its index (`elisions`); the site's worker
+(overrides/assets/javascripts/workers/search.js) strips them from indexed and typed words
+alike, so "origine" finds "d'origine" and "OIM" finds every "l'OIM". It also folds accents for
+matching ("developpement" finds "développement"), in every language.
 """
 
 from __future__ import annotations
@@ -23,6 +29,13 @@ from pathlib import Path
 INDEX = "search/search_index.json"
 OFFLINE_INDEX = "search/search_index.js"
 PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]  # the worker keeps only the steps listed
+# Elided words (before an apostrophe) per language, as Lucene's French ElisionFilter lists them.
+ELISIONS = {
+    "fr": ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"],
+    "it": ["c", "l", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl",
+           "degl", "negl", "sugl", "un", "m", "t", "s", "v", "d"],
+    "ca": ["d", "l", "m", "n", "s", "t"],
+}
 
 
 def split_documents(index: dict, roots: dict[str, str]) -> dict[str, dict]:
@@ -44,9 +57,9 @@ def split_documents(index: dict, roots: dict[str, str]) -> dict[str, dict]:
     out = {}
     for code in roots:
         if code in known:  # lunr-languages has a stemmer for it
-            settings = {"lang": [code], "pipeline": PIPELINE}
+            settings = {"lang": [code], "pipeline": PIPELINE, "elisions": ELISIONS.get(code, [])}
         else:  # no stemmer: whole words only (lunr's English trimmer would cut accented letters)
-            settings = {"lang": ["en"], "pipeline": []}
+            settings = {"lang": ["en"], "pipeline": [], "elisions": ELISIONS.get(code, [])}
         out[code] = {"config": {**config, **settings}, "docs": docs[code]}
     return out
 

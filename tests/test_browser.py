@@ -68,7 +68,7 @@ def search(browser, word: str) -> list[str]:
 
 
 def test_the_wrapped_search_worker_imports_the_themes_worker(built: Built):
-    wrapper = (built.site / "assets/javascripts/workers/search-inflections.js").read_text(encoding="utf-8")
+    wrapper = (built.site / "assets/javascripts/workers/search.js").read_text(encoding="utf-8")
     assert Path(THEME_WORKER).name in wrapper
     assert (built.site / THEME_WORKER).is_file(), "Material's worker changed name: update both"
 

@@ -106,7 +106,7 @@ def test_a_chapter_keeps_only_the_footnotes_it_refers_to(en):
                       footnotes={"1": "One.", "2": "Two."})
     page = chapter_page(report, chapter, en.at("report/intro.md"), "report/intro.md")
     link = ('<a class="paragraph-link" href="#intro-1" title="Link to this paragraph" '
-            'aria-label="Link to this paragraph">¶</a>')
+            'aria-label="Link to this paragraph" data-search-exclude>¶</a>')
     assert page.body == f"See[^2]. {link}\n{{ #intro-1 }}\n\n[^2]: Two."
     assert page.title == "Intro" and page.title_id == "intro"
 

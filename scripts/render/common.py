@@ -173,8 +173,10 @@ def list_md(block: ListBlock, fn: str = "", marks=None) -> str:
 
 
 def self_link(anchor: str, title: str) -> str:
-    """A visible link from a paragraph to itself, for citing (`title`: attribute-safe)."""
-    return f'<a class="paragraph-link" href="#{safe_id(anchor)}" title="{title}" aria-label="{title}">¶</a>'
+    """A visible link from a paragraph to itself, for citing (`title`: attribute-safe). Not
+    searched: its "¶" would show in every result's text (`data-search-exclude`, Material's)."""
+    return (f'<a class="paragraph-link" href="#{safe_id(anchor)}" title="{title}" aria-label="{title}"'
+            ' data-search-exclude>¶</a>')
 
 
 def block_md(block: Block, anchor: str | None = None, fn: str = "", marks=None) -> str:

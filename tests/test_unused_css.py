@@ -1,0 +1,39 @@
+"""scripts/unused_css.py on small stylesheets: what goes and what stays. The whole site's
+stylesheets are compared by screenshots (see README, "Only the CSS the pages use")."""
+
+from scripts.unused_css import prune
+
+WORDS = frozenset({"md-header", "md-nav", "a", "p", "div", "data-md-color-primary", "indigo",
+                   "data-md-state"})
+
+
+def pruned(css: str, **kwargs) -> str:
+    """The pruned stylesheet, each block's last ";" dropped (the serializer writes one)."""
+    return prune(css, WORDS, **kwargs).replace(";}", "}")
+
+
+def test_rules_for_names_no_page_holds_go():
+    css = ".md-header{color:red}.md-tabs{color:blue}.md-nav .md-tabs,.md-nav a{margin:0}"
+    assert pruned(css) == ".md-header{color:red}.md-nav .md-tabs,.md-nav a{margin:0}\n"
+
+
+def test_what_a_negation_holds_removes_nothing_and_state_values_count_as_set_by_scripts():
+    css = ".md-nav:not(.md-tabs){color:red}[data-md-state=lock] p{overflow:hidden}"
+    assert pruned(css) == css + "\n"
+
+
+def test_palette_values_must_be_on_the_pages():
+    css = "[data-md-color-primary=indigo]{color:blue}[data-md-color-primary=red]{color:red}"
+    assert pruned(css) == "[data-md-color-primary=indigo]{color:blue}\n"
+
+
+def test_inside_media_queries_and_emptied_ones_go():
+    css = "@media screen{.md-tabs{color:red}}@media print{.md-header{display:none}}"
+    assert pruned(css).replace(" ", "") == "@mediaprint{.md-header{display:none}}\n"
+
+
+def test_custom_properties_nothing_reads_go_and_those_read_stay():
+    css = ":root{--a:1px;--b:var(--c);--c:2px;--unread:url(x.svg);--elsewhere:0}.md-nav{margin:var(--b)}"
+    out = pruned(css, read_elsewhere=frozenset({"--elsewhere"}))
+    assert "--unread" not in out and "--a:" not in out
+    assert "--b:" in out and "--c:" in out and "--elsewhere:" in out

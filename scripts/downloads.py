@@ -24,8 +24,11 @@ from pathlib import Path
 from typing import Callable
 
 from scripts.archive import fill_sizes, make_zip, size_slot
+from scripts.book import Book, Imprint, book
+from scripts.epub import write_epub
+from scripts.pdf import document as pdf_document
 from scripts.pdf import write_pdf
-from scripts.print_edition import MARKER, Entry, assemble, html_file, page_url, standalone
+from scripts.print_edition import MARKER, Entry, assemble, html_file, page_url
 from scripts.render.home import HOME_PATH
 from scripts.render.print_page import PRINT_PATH
 from scripts.render.translation_marks import STATUS_PATH
@@ -37,11 +40,14 @@ ARCHIVE_ROOT = "return-migration-idm15"  # the folder the archive unzips into
 ARCHIVE = f"{ARCHIVE_ROOT}-offline.zip"
 ARCHIVE_EXCLUDE = ("sitemap.xml",)  # addresses on the web server: meaningless on a disk
 NOT_FOUND = "404.html"  # each language's: served by a web server only, with absolute addresses
-PRINT_CSS = "assets/stylesheets/print.css"
 
 
 def pdf_name(lang: str) -> str:
     return f"{ARCHIVE_ROOT}-{lang}.pdf"
+
+
+def epub_name(lang: str) -> str:
+    return f"{ARCHIVE_ROOT}-{lang}.epub"
 
 
 @dataclass(frozen=True)
@@ -76,8 +82,8 @@ def links(site: Site, lang: str, directory_urls: bool, offline: bool, with_files
     root = site.language_root(lang)
     out = [Link(root + page_url(PRINT_PATH, directory_urls), ui["download_print"])]
     if with_files:
-        name = pdf_name(lang)
-        out.append(_sized(f"{DOWNLOADS}/{name}", ui["download_pdf"], name, locale))
+        for name, label in ((pdf_name(lang), "download_pdf"), (epub_name(lang), "download_epub")):
+            out.append(_sized(f"{DOWNLOADS}/{name}", ui[label], name, locale))
         if not offline:
             out.append(_sized(f"{DOWNLOADS}/{ARCHIVE}", ui["download_archive"], ARCHIVE, locale))
     return out
@@ -125,19 +131,34 @@ def _urls(entries: tuple[Entry, ...]) -> list[str]:
     return out
 
 
+def books(site: Site, bodies: dict[str, str]) -> dict[str, Book]:
+    """The book of each language, from its print edition (scripts/book.py)."""
+    return {lang: book(body, imprint(site, lang), site.ui[lang]["print_contents"])
+            for lang, body in bodies.items()}
+
+
+def imprint(site: Site, lang: str) -> Imprint:
+    return Imprint.of(site.fronts[lang], lang, site.ui[lang],
+                      site.url(lang, HOME_PATH, site.site_url) if site.site_url else "")
+
+
 def write_pdfs(site_dir: Path, site: Site, bodies: dict[str, str], directory_urls: bool) -> list[Path]:
     """One PDF per language, rendered side by side (a few seconds each). Forked workers:
     they inherit the loaded modules and the import path the hook set up."""
     print_url = page_url(PRINT_PATH, directory_urls)
     jobs = []
-    for lang, body in bodies.items():
-        ui = site.ui[lang]
-        document = standalone(lang, ui["site_name"], ui["print_title"], body)
+    for lang, made in books(site, bodies).items():
         base = site_dir / site.language_root(lang) / html_file(print_url)
-        jobs.append((document, base, [site_dir / PRINT_CSS], site_dir / DOWNLOADS / pdf_name(lang)))
+        jobs.append((pdf_document(made), base, site_dir / DOWNLOADS / pdf_name(lang)))
     workers = max(1, min(len(jobs), os.cpu_count() or 1))
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         return list(pool.map(write_pdf, *zip(*jobs)))
+
+
+def write_epubs(site_dir: Path, site: Site, bodies: dict[str, str]) -> list[Path]:
+    """One EPUB per language (scripts/epub.py), from the same books as the PDFs."""
+    return [write_epub(made, site_dir / DOWNLOADS / epub_name(lang))
+            for lang, made in books(site, bodies).items()]
 
 
 def finish(site_dir: Path, site: Site, *, directory_urls: bool, offline: bool, with_files: bool,
@@ -152,18 +173,19 @@ def finish(site_dir: Path, site: Site, *, directory_urls: bool, offline: bool, w
     if not with_files or offline or build_offline is None:
         return
     downloads = site_dir / DOWNLOADS
-    pdfs = [pdf_name(lang) for lang in site.codes]
+    files = [name for lang in site.codes for name in (pdf_name(lang), epub_name(lang))]
     with tempfile.TemporaryDirectory(prefix="offline-site-") as temp:
         tree = Path(temp) / ARCHIVE_ROOT
         wait = build_offline(tree)  # runs while the PDFs are made
         try:
+            write_epubs(site_dir, site, bodies)
             write_pdfs(site_dir, site, bodies, directory_urls)
         finally:
             wait()
         (tree / DOWNLOADS).mkdir(parents=True, exist_ok=True)
-        for name in pdfs:
+        for name in files:
             shutil.copyfile(downloads / name, tree / DOWNLOADS / name)
-        fill_sizes(tree, {name: tree / DOWNLOADS / name for name in pdfs})
+        fill_sizes(tree, {name: tree / DOWNLOADS / name for name in files})
         not_found = tuple(root + NOT_FOUND for root in roots.values())  # a disk has no "not found" page
         make_zip(tree, downloads / ARCHIVE, ARCHIVE_ROOT, exclude=ARCHIVE_EXCLUDE + not_found)
-    fill_sizes(site_dir, {name: downloads / name for name in [*pdfs, ARCHIVE]})
+    fill_sizes(site_dir, {name: downloads / name for name in [*files, ARCHIVE]})

@@ -151,7 +151,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     loaded = load(root)
     assert loaded.content is not None
     translation = translation_of(loaded.content, loaded.files)
-    site = plan(loaded.content, translation, str(config.extra.get("content_edit_uri") or ""))
+    site = plan(loaded.content, translation, str(config.extra.get("content_edit_uri") or ""),
+                site_url=config.site_url or "")
     written, removed = write_site(site.pages, Path(config.docs_dir))
     if written or removed:
         log.info(f"docs/: {len(written)} page(s) written, {len(removed)} removed")

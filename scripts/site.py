@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 from xml.sax.saxutils import escape as xml_escape
 
-from scripts.models import Content, Edition, Language
+from scripts.models import Content, Edition, Front, Language
 from scripts.reading import add_reading_aids, glossary
 from scripts.render.agenda import agenda_page, people_page
 from scripts.render.common import Context, Page
@@ -55,6 +55,10 @@ class Site:
     pages: dict[str, dict[str, Page]] = field(default_factory=dict)  # lang -> path -> page
     nav: dict[str, tuple[NavItem, ...]] = field(default_factory=dict)
     ui: dict[str, dict[str, str]] = field(default_factory=dict)
+    # The book's front matter in each language (its own, or the reference language's):
+    # title, series, number, publisher, year, for the PDF, the EPUB and the citation.
+    fronts: dict[str, Front] = field(default_factory=dict)
+    site_url: str = ""  # where the site is published (the citation's address)
 
     @property
     def codes(self) -> list[str]:
@@ -203,11 +207,15 @@ def source_language(content: Content, available: list[str]) -> str:
     return content.reference if content.reference in available else available[0]
 
 
-def plan(content: Content, translation: Translation | None = None, edit_uri: str = "") -> Site:
+def plan(content: Content, translation: Translation | None = None, edit_uri: str = "",
+         site_url: str = "") -> Site:
     """Every page of every language. `translation` (scripts/status.py) marks outdated and
-    untranslated units and fills the status page; `edit_uri` is where its file links lead."""
+    untranslated units and fills the status page; `edit_uri` is where its file links lead;
+    `site_url`, where the site is published."""
     ctxs = contexts(content, translation)
-    site = Site(default=content.reference, languages=content.languages)
+    site = Site(default=content.reference, languages=content.languages, site_url=site_url)
+    site.fronts = {code: front for code in content.codes
+                   if (front := _edition(content, code).front or _any_front(content))}
     site.ui = {code: ctx.ui for code, ctx in ctxs.items()}
     before, after = fixed_specs()
     specs = before + chapter_specs(content) + after
@@ -280,6 +288,11 @@ def navigation(specs: list[PageSpec], pages: dict[str, Page], ctx: Context) -> t
         groups[spec.group].append(item)
     return tuple(NavItem(ctx.word(i.title), None, tuple(groups[i.title])) if i.path is None else i
                  for i in items)
+
+
+def _any_front(content: Content) -> Front | None:
+    reference = _edition(content, content.reference).front
+    return reference or next((e.front for e in content.editions.values() if e.front), None)
 
 
 def _home(content: Content, code: str, nav: tuple[NavItem, ...], ctx: Context) -> Page:

@@ -46,7 +46,8 @@ def fallback_page(original: Page, original_lang: str, title: str, ctx: Context,
     source = original.sources[0] if original.sources else ""
     target = source.replace(f"content/{original_lang}/", f"content/{ctx.lang}/", 1)
     text = ctx.md(key, language=language, reader=reader)
-    help_ = ctx.md("fallback_help", path=f"`{source}`", target=f"`{target}`")
+    # For contributors, on screen only (print.css, the book leave it out).
+    help_ = ctx.md("fallback_help", path=f"`{source}`", target=f"`{target}`") + "\n{: .screen-only }"
     notice = translation_notice(ctx, "info", "fallback_title", f"{text}\n\n{help_}")
     shown_title = f"**{escape(original.title)}**"
     # The original is left out of the search index of the reader's language (the notice stays).

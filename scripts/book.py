@@ -272,6 +272,35 @@ def _inline(note_item: Element) -> Element:
     return span
 
 
+def _paragraph_notes(section: Element, parents: dict, notes: dict[str, Note]) -> None:
+    """Notes written as paragraphs (a page shown in its original language keeps its notes
+    inside its own element, scripts/render/fallback.py): `<p id=N><sup><a href="#CALL">n</a>
+    </sup> text</p>` after an <hr>, where CALL is the id of the note's call."""
+    calls = {e.get("id") for e in section.iter("sup") if e.get("id")}
+    for paragraph in [e for e in section.iter("p") if e.get("id")]:
+        sup = paragraph[0] if len(paragraph) and not (paragraph.text or "").strip() else None
+        link = sup.find("a") if sup is not None and sup.tag == "sup" else None
+        if link is None or (link.get("href") or "").lstrip("#") not in calls:
+            continue
+        item = copy.deepcopy(paragraph)
+        item.text = item[0].tail or ""  # the note's text starts after its number
+        item.remove(item[0])
+        content = _inline(_as_item(item))
+        notes[paragraph.get("id")] = Note(paragraph.get("id"), "".join(link.itertext()).strip(), content)
+        parent = parents[paragraph]
+        siblings = list(parent)
+        index = siblings.index(paragraph)
+        if index and siblings[index - 1].tag == "hr":
+            _remove(parent, siblings[index - 1])
+        _remove(parent, paragraph)
+
+
+def _as_item(paragraph: Element) -> Element:
+    item = ET.Element("li")
+    item.append(paragraph)
+    return item
+
+
 def gather_notes(section: Element) -> list[Note]:
     """Take the section's footnotes out of its end and put each at its first call: the call
     `<sup id=…><a class="footnote-ref" href="#…fn:N">N</a></sup>` becomes
@@ -283,10 +312,11 @@ def gather_notes(section: Element) -> list[Note]:
             number = item.get("value") or ""
             notes[item.get("id", "")] = Note(item.get("id", ""), number, _inline(item))
         _remove(parents[block], block)
+    _paragraph_notes(section, parents, notes)
     placed: list[Note] = []
     for sup in [e for e in section.iter("sup")]:
         link = sup.find("a")
-        if link is None or "footnote-ref" not in classes(link):
+        if link is None or not (link.get("href") or "").startswith("#"):
             continue
         target = (link.get("href") or "").lstrip("#")
         note = notes.get(target)

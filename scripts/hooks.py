@@ -187,7 +187,11 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
     if path.startswith(PARALLEL_DIR):  # not in the navigation: its title would be the file name
         page.meta.setdefault("title", _site().pages[lang][path].title)
         page.meta["hide"] = [*page.meta.get("hide", []), "toc"]  # the columns need the width
+    # The heading permalinks' tooltip in the page's language (MkDocs makes a Markdown
+    # converter per page, from these settings).
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = _site().ui[lang]["permalink_title"]
     if path == PRINT_PATH:  # every page again: not searched
+        page.meta.setdefault("title", _site().pages[lang][path].title)  # not "Print", the file name
         page.meta["search"] = {"exclude": True}
         page.meta["hide"] = [*page.meta.get("hide", []), "navigation", "toc"]
     return markdown
@@ -218,6 +222,8 @@ def _downloads_context(context, config: MkDocsConfig) -> None:
                                                 _offline(config), with_files)
     context["language_root"] = site.language_root(lang)
     context["ui"] = site.ui[lang]
+    context["current_language"] = lang  # marked in the language selector
+    context["language_homes"] = {code: site.language_root(code) for code in site.codes}
 
 
 def on_template_context(context, template_name: str, config: MkDocsConfig):

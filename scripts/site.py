@@ -242,7 +242,7 @@ def plan(content: Content, translation: Translation | None = None, edit_uri: str
     for code in content.codes:
         ctx = ctxs[code]
         nav = navigation(specs, rendered[code], ctx)
-        home = _home(content, code, nav, ctx)
+        home = _home(content, code, nav, ctx, site.url(code, HOME_PATH, site_url) if site_url else "")
         notes = _notes(content, rendered[code], ctx)
         status = status_page(translation.rows if translation else (), content.languages, ctx,
                              _subject_pages(rendered[code], ctx), edit_uri)
@@ -295,7 +295,7 @@ def _any_front(content: Content) -> Front | None:
     return reference or next((e.front for e in content.editions.values() if e.front), None)
 
 
-def _home(content: Content, code: str, nav: tuple[NavItem, ...], ctx: Context) -> Page:
+def _home(content: Content, code: str, nav: tuple[NavItem, ...], ctx: Context, url: str = "") -> Page:
     edition = _edition(content, code)
     front = edition.front or next((e.front for e in content.editions.values() if e.front), None)
     agenda = edition.agenda or next((e.agenda for e in content.editions.values() if e.agenda), None)
@@ -317,7 +317,7 @@ def _home(content: Content, code: str, nav: tuple[NavItem, ...], ctx: Context) -
             merged.append((title, list(pages)))
     if front is None:
         raise ValueError("no edition has content/<lang>/front.yml: the home page needs one")
-    return home_page(front, dates, merged, ctx)
+    return home_page(front, dates, merged, ctx, url=url)
 
 
 def _subject_pages(pages: dict[str, Page], ctx: Context) -> dict[str, tuple[str, str]]:

@@ -23,13 +23,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from scripts import citation
 from scripts.archive import fill_sizes, make_zip, size_slot
+from scripts.citation import Reference
 from scripts.book import Book, Imprint, book
 from scripts.epub import write_epub
 from scripts.pdf import document as pdf_document
 from scripts.pdf import write_pdf
 from scripts.print_edition import MARKER, Entry, assemble, html_file, page_url
-from scripts.render.home import HOME_PATH
+from scripts.render.home import CITE_DIR, HOME_PATH
 from scripts.render.print_page import PRINT_PATH
 from scripts.render.translation_marks import STATUS_PATH
 from scripts.search_index import write_language_indexes
@@ -155,6 +157,20 @@ def write_pdfs(site_dir: Path, site: Site, bodies: dict[str, str], directory_url
         return list(pool.map(write_pdf, *zip(*jobs)))
 
 
+def write_citations(site_dir: Path, site: Site) -> list[Path]:
+    """The reference of each language's edition as BibTeX, RIS and CSL-JSON, beside its home
+    page (the "cite this publication" block links to them: scripts/render/home.py)."""
+    out = []
+    for lang in site.codes:
+        url = site.url(lang, HOME_PATH, site.site_url) if site.site_url else ""
+        folder = site_dir / site.language_root(lang) / CITE_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in citation.files(Reference.of(site.fronts[lang], lang, url)).items():
+            (folder / name).write_text(text, encoding="utf-8", newline="")
+            out.append(folder / name)
+    return out
+
+
 def write_epubs(site_dir: Path, site: Site, bodies: dict[str, str]) -> list[Path]:
     """One EPUB per language (scripts/epub.py), from the same books as the PDFs."""
     return [write_epub(made, site_dir / DOWNLOADS / epub_name(lang))
@@ -170,6 +186,7 @@ def finish(site_dir: Path, site: Site, *, directory_urls: bool, offline: bool, w
     roots = {code: site.language_root(code) for code in site.codes}
     write_language_indexes(site_dir, roots, offline)
     bodies = write_print_editions(site_dir, site, directory_urls)
+    write_citations(site_dir, site)
     if not with_files or offline or build_offline is None:
         return
     downloads = site_dir / DOWNLOADS

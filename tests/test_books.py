@@ -111,7 +111,7 @@ def test_running_heads_name_the_series_on_the_left_and_the_chapter_on_the_right(
                 assert lines[0] not in titles, f"{lang}: a head on the first page of a chapter ({number})"
                 right += 1
         total = len(texts(built, lang))
-        assert left > total / 3 and right > total / 3, (lang, left, right, total)
+        assert left > total / 4 and right > total / 4, (lang, left, right, total)
 
 
 def test_page_numbers_are_printed(built: Built):

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import copy
 import html
+import logging
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from scripts.book import Book, Chapter, classes, serialize
 
 BOOK_CSS = Path(__file__).with_name("book.css")
+log = logging.getLogger("mkdocs.hooks.site")
 PDF_VARIANT = "pdf/ua-1"  # tagged: structure tree, reading order, alt text, language
 
 
@@ -111,6 +113,29 @@ def document(book: Book) -> str:
 """
 
 
+# Two lines of a paragraph kept together at a page's foot and head, as books do; but when that
+# makes WeasyPrint move a page's notes to the next page (it does so to fit one more line of a
+# paragraph that can only break there), the book is laid out again with single lines allowed.
+LINE_RULES = ("p, li { orphans: 2; widows: 2; }", "p, li { orphans: 1; widows: 1; }")
+
+
+def misplaced_notes(document) -> list[str]:
+    """Ids of the notes that a laid-out WeasyPrint document prints on another page than their
+    call (from its boxes: each call box knows its note; each page has a footnote area)."""
+    call_page, note_page = {}, {}
+    for number, page in enumerate(document.pages):
+        for child in page._page_box.children:
+            if type(child).__name__ == "FootnoteAreaBox":
+                for note in child.children:
+                    note_page.setdefault(note.element.get("id"), number)
+            elif hasattr(child, "descendants"):
+                for box in child.descendants():
+                    footnote = getattr(box, "footnote", None)
+                    if footnote is not None:
+                        call_page.setdefault(footnote.element.get("id"), number)
+    return sorted(key for key, page in call_page.items() if note_page.get(key) != page)
+
+
 def write_pdf(text: str, base_url: Path, target: Path, stylesheets: tuple[Path, ...] = (BOOK_CSS,)) -> Path:
     """Render an HTML document to `target`. `base_url`: the file its relative URLs resolve
     against. Written under a temporary name first, so a failure leaves no broken PDF."""
@@ -121,8 +146,21 @@ def write_pdf(text: str, base_url: Path, target: Path, stylesheets: tuple[Path, 
                              "Pango libraries (see .ci/run)") from error
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
-    weasyprint.HTML(string=text, base_url=base_url.as_uri()).write_pdf(
-        partial, stylesheets=[weasyprint.CSS(filename=str(css)) for css in stylesheets],
-        pdf_variant=PDF_VARIANT, pdf_identifier=True)  # the identifier: a hash of the content
+    options = {"pdf_variant": PDF_VARIANT, "pdf_identifier": True}  # the identifier: a hash of the content
+    source = weasyprint.HTML(string=text, base_url=base_url.as_uri())
+    sheets = [weasyprint.CSS(filename=str(css)) for css in stylesheets]
+    best = None
+    for rules in LINE_RULES:
+        laid_out = source.render(stylesheets=[*sheets, weasyprint.CSS(string=rules)], **options)
+        moved = misplaced_notes(laid_out)
+        if best is None or len(moved) < len(best[1]):
+            best = (laid_out, moved)
+        if not moved:
+            break
+    assert best is not None
+    laid_out, moved = best
+    if moved:
+        log.warning(f"{target.name}: notes printed on another page than their call: {', '.join(moved)}")
+    laid_out.write_pdf(partial, **options)
     partial.replace(target)
     return target

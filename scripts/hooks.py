@@ -263,8 +263,8 @@ def _build_offline(config: MkDocsConfig, target: Path):
     """Start the offline copy: the same site built again with Material's offline plugin on
     (SITE_OFFLINE=true: no directory URLs, search from file://), in its own process so that no
     plugin state is shared with this build. Returns a function that waits for it."""
-    env = {**os.environ, "SITE_OFFLINE": "true",
-           "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "315532800")}  # reproducible
+    # A fixed date whatever the environment says (1980-01-01, the archive's): reproducible.
+    env = {**os.environ, "SITE_OFFLINE": "true", "SOURCE_DATE_EPOCH": "315532800"}
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file",
                str(config.config_file_path), "--site-dir", str(target)]
     if config.strict:

@@ -169,7 +169,6 @@ def _package(book: Book, files: list[tuple[str, str]]) -> str:
 <dc:title>{_e(imprint.title)}</dc:title>
 <dc:language>{_e(imprint.lang)}</dc:language>
 <dc:publisher>{_e(imprint.publisher)}</dc:publisher>
-<dc:creator>{_e(imprint.publisher)}</dc:creator>
 <dc:date>{imprint.year}</dc:date>
 <meta property="dcterms:modified">{MODIFIED}</meta>
 <meta property="belongs-to-collection" id="series">{_e(imprint.series)}</meta>

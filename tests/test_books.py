@@ -167,6 +167,14 @@ def test_no_screen_only_text_in_the_pdfs(built: Built):
         assert "content/" not in whole, f"{lang}: instructions for contributors printed"
 
 
+def test_web_addresses_are_never_hyphenated(built: Built):
+    for lang in built.codes:
+        raw = "\n".join(texts(built, lang))
+        assert "www.iom.int" in raw
+        broken = re.findall(r"(?:www\.|https?://)[^\s]*\u2010\n\S+", raw)
+        assert broken == [], f"{lang}: {broken}"
+
+
 def test_agenda_slots_read_as_a_schedule(built: Built):
     for lang in built.codes:
         agenda = built.content.editions[lang].agenda

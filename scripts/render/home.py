@@ -58,7 +58,7 @@ def cite_md(ref: Reference, ctx: Context) -> str:
     number = ctx.word("book_number").format(number=ref.number)
     text = ctx.md("cite_text", title=f"*{escape(ref.title)}*", series=escape(ref.series),
                   number=escape(number), publisher=escape(ref.publisher), year=escape(str(ref.year)),
-                  url=f"<{ref.url}>" if ref.url else "")
+                  url=escape(ref.url))  # text, not a link: it is to be copied (and offline, it would leave the archive)
     links = " · ".join(f'<a href="{CITE_DIR}/{file_name(ref.lang, ext)}" download>{LABELS[ext]}</a>'
                        for ext in FORMATS)
     return "\n\n".join([heading(2, to_markdown(ctx.word("cite_title")), "cite"),

@@ -1,6 +1,6 @@
 """What the build adds once every page of every language is written: a search index per
-language, the print editions, a PDF per language, the offline archive, and the sizes of the
-downloads in the pages that link to them.
+language, the print editions, the citation files, a PDF and an EPUB per language, the offline
+archive, and the sizes of the downloads in the pages that link to them.
 
 Engine-neutral: it works on the built folder and the site plan. The one step that needs
 MkDocs, building the offline copy of the site, is a function the hook passes in.
@@ -24,14 +24,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from scripts import citation
+from scripts import epub as epub_module
 from scripts import pdf as pdf_module
 from scripts.archive import fill_sizes, make_zip, size_slot
+from scripts.book import Book, Imprint, book
 from scripts.build_cache import FileCache, Input
+from scripts.citation import Reference
+from scripts.epub import write_epub
+from scripts.pdf import document as pdf_document
 from scripts.pdf import write_pdf
-from scripts.sanitize import clean
 from scripts.phases import Phases
-from scripts.print_edition import MARKER, Entry, assemble, html_file, page_url, standalone
-from scripts.render.home import HOME_PATH
+from scripts.print_edition import MARKER, Entry, assemble, html_file, page_url
+from scripts.render.home import CITE_DIR, HOME_PATH
+from scripts.sanitize import clean
 from scripts.render.print_page import PRINT_PATH
 from scripts.render.translation_marks import STATUS_PATH
 from scripts.search_index import write_language_indexes
@@ -42,11 +48,14 @@ ARCHIVE_ROOT = "return-migration-idm15"  # the folder the archive unzips into
 ARCHIVE = f"{ARCHIVE_ROOT}-offline.zip"
 ARCHIVE_EXCLUDE = ("sitemap.xml",)  # addresses on the web server: meaningless on a disk
 NOT_FOUND = "404.html"  # each language's: served by a web server only, with absolute addresses
-PRINT_CSS = "assets/stylesheets/print.css"
 
 
 def pdf_name(lang: str) -> str:
     return f"{ARCHIVE_ROOT}-{lang}.pdf"
+
+
+def epub_name(lang: str) -> str:
+    return f"{ARCHIVE_ROOT}-{lang}.epub"
 
 
 @dataclass(frozen=True)
@@ -81,8 +90,8 @@ def links(site: Site, lang: str, directory_urls: bool, offline: bool, with_files
     root = site.language_root(lang)
     out = [Link(root + page_url(PRINT_PATH, directory_urls), ui["download_print"])]
     if with_files:
-        name = pdf_name(lang)
-        out.append(_sized(f"{DOWNLOADS}/{name}", ui["download_pdf"], name, locale))
+        for name, label in ((pdf_name(lang), "download_pdf"), (epub_name(lang), "download_epub")):
+            out.append(_sized(f"{DOWNLOADS}/{name}", ui[label], name, locale))
         if not offline:
             out.append(_sized(f"{DOWNLOADS}/{ARCHIVE}", ui["download_archive"], ARCHIVE, locale))
     return out
@@ -133,6 +142,17 @@ def _urls(entries: tuple[Entry, ...]) -> list[str]:
     return out
 
 
+def books(site: Site, bodies: dict[str, str]) -> dict[str, Book]:
+    """The book of each language, from its print edition (scripts/book.py)."""
+    return {lang: book(body, imprint(site, lang), site.ui[lang]["print_contents"])
+            for lang, body in bodies.items()}
+
+
+def imprint(site: Site, lang: str) -> Imprint:
+    return Imprint.of(site.fronts[lang], lang, site.ui[lang],
+                      site.url(lang, HOME_PATH, site.site_url) if site.site_url else "")
+
+
 @dataclass(frozen=True)
 class PdfJob:
     """A language's PDF: what WeasyPrint is given, where it goes, the hash of its inputs."""
@@ -147,19 +167,18 @@ class PdfJob:
     root: Path  # the only folder WeasyPrint may read from (the site)
 
 
-def pdf_jobs(site_dir: Path, site: Site, bodies: dict[str, str], directory_urls: bool,
+def pdf_jobs(site_dir: Path, site: Site, made: dict[str, Book], directory_urls: bool,
              cache: FileCache) -> list[PdfJob]:
-    """One PDF per language; its inputs: the edition, the stylesheet, the PDF code and
-    WeasyPrint's version."""
+    """One PDF per language; its inputs: the book's document, its stylesheet, the PDF code
+    and WeasyPrint's version."""
     import weasyprint
 
     print_url = page_url(PRINT_PATH, directory_urls)
     jobs = []
-    for lang, body in bodies.items():
-        ui = site.ui[lang]
-        document = standalone(lang, ui["site_name"], ui["print_title"], body)
+    for lang, one in made.items():
+        document = pdf_document(one)
         base = site_dir / site.language_root(lang) / html_file(print_url)
-        css, target = (site_dir / PRINT_CSS,), site_dir / DOWNLOADS / pdf_name(lang)
+        css, target = (pdf_module.BOOK_CSS,), site_dir / DOWNLOADS / pdf_name(lang)
         inputs: list[Input] = [document, base.relative_to(site_dir).as_posix(), *css,
                                Path(pdf_module.__file__), weasyprint.__version__]
         key, cached = cache.lookup(target.name, inputs)
@@ -190,8 +209,36 @@ def write_pdfs(jobs: list[PdfJob], cache: FileCache, phases: Phases) -> list[Pat
 
 def _timed_pdf(job: PdfJob) -> float:
     start = time.perf_counter()
-    write_pdf(job.document, job.base, list(job.stylesheets), job.target, job.root)
+    write_pdf(job.document, job.base, job.target, job.stylesheets, job.root)
     return time.perf_counter() - start
+
+
+def write_epubs(site_dir: Path, made: dict[str, Book], cache: FileCache, phases: Phases) -> list[str]:
+    """One EPUB per language (scripts/epub.py), from the same books as the PDFs, reused from
+    the cache when its book and the EPUB code did not change. Returns their cache keys."""
+    keys = []
+    for lang, one in made.items():
+        inputs: list[Input] = [pdf_document(one), Path(epub_module.__file__), epub_module.EPUB_CSS]
+        with phases.phase(f"EPUB {lang}"):
+            result = cache.make(site_dir / DOWNLOADS / epub_name(lang), inputs,
+                                lambda target, one=one: write_epub(one, target))
+        phases.notes[f"EPUB {lang}"] = "reused" if result.reused else "made"
+        keys.append(result.key)
+    return keys
+
+
+def write_citations(site_dir: Path, site: Site) -> list[Path]:
+    """The reference of each language's edition as BibTeX, RIS and CSL-JSON, beside its home
+    page (the "cite this publication" block links to them: scripts/render/home.py)."""
+    out = []
+    for lang in site.codes:
+        url = site.url(lang, HOME_PATH, site.site_url) if site.site_url else ""
+        folder = site_dir / site.language_root(lang) / CITE_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in citation.files(Reference.of(site.fronts[lang], lang, url)).items():
+            (folder / name).write_text(text, encoding="utf-8", newline="")
+            out.append(folder / name)
+    return out
 
 
 def finish(site_dir: Path, site: Site, *, directory_urls: bool, offline: bool, with_files: bool,
@@ -212,14 +259,20 @@ def finish(site_dir: Path, site: Site, *, directory_urls: bool, offline: bool, w
         write_language_indexes(site_dir, roots, offline)
     with phases.phase("print editions"):
         bodies = write_print_editions(site_dir, site, directory_urls, languages)
+    with phases.phase("citations"):
+        write_citations(site_dir, site)
     if not with_files or offline or build_offline is None:
         return
     downloads = site_dir / DOWNLOADS
-    pdfs = [pdf_name(lang) for lang in site.codes]
-    jobs = pdf_jobs(site_dir, site, bodies, directory_urls, cache)
-    # A PDF is a function of its inputs, so the PDFs' keys stand for their bytes: the archive's
-    # key is known before they are made, and its offline copy builds while they are made.
-    archive_key, cached_archive = cache.lookup(ARCHIVE, [*archive_inputs, *(job.key for job in jobs)])
+    files = [name for lang in site.codes for name in (pdf_name(lang), epub_name(lang))]
+    with phases.phase("books"):
+        made = books(site, bodies)
+    epub_keys = write_epubs(site_dir, made, cache, phases)
+    jobs = pdf_jobs(site_dir, site, made, directory_urls, cache)
+    # A download is a function of its inputs, so their keys stand for their bytes: the
+    # archive's key is known before the PDFs are made, and its offline copy builds meanwhile.
+    archive_key, cached_archive = cache.lookup(ARCHIVE, [*archive_inputs, *epub_keys,
+                                                         *(job.key for job in jobs)])
     with tempfile.TemporaryDirectory(prefix="offline-site-") as temp:
         tree = Path(temp) / ARCHIVE_ROOT
         start = time.perf_counter()
@@ -237,12 +290,12 @@ def finish(site_dir: Path, site: Site, *, directory_urls: bool, offline: bool, w
                 phases.notes["archive"] = "reused"
             else:
                 (tree / DOWNLOADS).mkdir(parents=True, exist_ok=True)
-                for name in pdfs:
+                for name in files:
                     shutil.copyfile(downloads / name, tree / DOWNLOADS / name)
-                fill_sizes(tree, {name: tree / DOWNLOADS / name for name in pdfs})
+                fill_sizes(tree, {name: tree / DOWNLOADS / name for name in files})
                 not_found = tuple(root + NOT_FOUND for root in roots.values())  # a disk has no "not found" page
                 make_zip(tree, downloads / ARCHIVE, ARCHIVE_ROOT, exclude=ARCHIVE_EXCLUDE + not_found)
                 cache.store(downloads / ARCHIVE, archive_key)
                 phases.notes["archive"] = "made"
     with phases.phase("download sizes"):
-        fill_sizes(site_dir, {name: downloads / name for name in [*pdfs, ARCHIVE]})
+        fill_sizes(site_dir, {name: downloads / name for name in [*files, ARCHIVE]})

@@ -170,7 +170,7 @@ def load(root: Path) -> tuple[Loaded, list[str]]:
     return loaded, [str(p) for p in errors]
 
 
-def plan_site(root: Path, edit_uri: str) -> tuple[Site, list[str]]:
+def plan_site(root: Path, edit_uri: str, site_url: str) -> tuple[Site, list[str]]:
     """The site to build, and the content errors to show. Under `serve`, content with errors
     is not built: the last site that built stays, with the errors (a renderer failing on bad
     content included) shown on every page; the server never stops on them."""
@@ -181,7 +181,7 @@ def plan_site(root: Path, edit_uri: str) -> tuple[Site, list[str]]:
         if loaded.content is None:
             raise PluginError("content/languages.yml could not be read: see the errors above")
         translation = translation_of(loaded.content, loaded.files)
-        return plan(loaded.content, translation, edit_uri), errors
+        return plan(loaded.content, translation, edit_uri, site_url=site_url), errors
     except Exception as error:
         if not _state.serving or isinstance(error, PluginError) and _state.preview.last_good is None:
             raise
@@ -257,7 +257,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.phases = Phases()
     root = Path(config.config_file_path).resolve().parent
     with _state.phases.phase("content"):
-        site, errors = plan_site(root, edit_base(config))
+        site, errors = plan_site(root, edit_base(config), config.site_url or "")
         pages = {f"{lang}/{path}": page_text(page) for lang, by_path in site.pages.items()
                  for path, page in by_path.items()}
     configure_languages(config, site)
@@ -344,6 +344,11 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
     if path.startswith(PARALLEL_DIR):  # not in the navigation: its title would be the file name
         page.meta.setdefault("title", html_safe(_site().pages[lang][path].title))
         page.meta["hide"] = [*page.meta.get("hide", []), "toc"]  # the columns need the width
+    # The heading permalinks' tooltip in the page's language (MkDocs makes a Markdown
+    # converter per page, from these settings).
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = _site().ui[lang]["permalink_title"]
+    if path == PRINT_PATH:  # not "Print", the file name
+        page.meta.setdefault("title", html_safe(_site().pages[lang][path].title))
     if path in (PRINT_PATH, STATUS_PATH):  # every page again; the translators' page: not searched
         page.meta["search"] = {"exclude": True}
         page.meta["hide"] = [*page.meta.get("hide", []), "navigation", "toc"]
@@ -379,6 +384,8 @@ def _downloads_context(context, config: MkDocsConfig) -> None:
                                                 _offline(config), not _state.serving)
     context["language_root"] = site.language_root(lang)
     context["ui"] = site.ui[lang]
+    context["current_language"] = lang  # marked in the language selector
+    context["language_homes"] = {code: site.language_root(code) for code in site.codes}
 
 
 def on_template_context(context, template_name: str, config: MkDocsConfig):
@@ -471,8 +478,8 @@ def _build_offline(config: MkDocsConfig, target: Path):
     """Start the offline copy: the same site built again with Material's offline plugin on
     (SITE_OFFLINE=true: no directory URLs, search from file://), in its own process so that no
     plugin state is shared with this build. Returns a function that waits for it."""
-    env = {**os.environ, "SITE_OFFLINE": "true",
-           "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "315532800")}  # reproducible
+    # A fixed date whatever the environment says (1980-01-01, the archive's): reproducible.
+    env = {**os.environ, "SITE_OFFLINE": "true", "SOURCE_DATE_EPOCH": "315532800"}
     env.pop("BUILD_TIMINGS", None)
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file",
                str(config.config_file_path), "--site-dir", str(target)]

@@ -161,12 +161,3 @@ def _chapter(entry: Entry, articles: dict[str, str], print_url: str, slugs: dict
     assert entry.url is not None
     body = rewrite(article(articles[entry.url]), entry.url, print_url, slugs, shift)
     return f'<section class="print-chapter" id="{slugs[entry.url]}">\n{body}\n</section>'
-
-
-def standalone(lang: str, title: str, subtitle: str, body: str) -> str:
-    """The edition as a document of its own, for the PDF: a title page, then the body."""
-    return (f'<!DOCTYPE html>\n<html lang="{html.escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{html.escape(title)}</title>\n</head>\n<body class=\"print-document\">\n"
-            f'<header class="print-cover"><h1>{html.escape(title)}</h1>'
-            f"<p>{html.escape(subtitle)}</p></header>\n"
-            f'<div class="print-edition">{body}</div>\n</body>\n</html>\n')

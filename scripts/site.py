@@ -13,7 +13,7 @@ from typing import Callable
 from xml.sax.saxutils import escape as xml_escape
 
 from scripts.align import aligned
-from scripts.models import Content, Edition, Language
+from scripts.models import Content, Edition, Front, Language
 from scripts.reading import add_reading_aids, glossary
 from scripts.render.agenda import agenda_page, people_page
 from scripts.render.common import Context, Page
@@ -56,6 +56,10 @@ class Site:
     pages: dict[str, dict[str, Page]] = field(default_factory=dict)  # lang -> path -> page
     nav: dict[str, tuple[NavItem, ...]] = field(default_factory=dict)
     ui: dict[str, dict[str, str]] = field(default_factory=dict)
+    # The book's front matter in each language (its own, or the reference language's):
+    # title, series, number, publisher, year, for the PDF, the EPUB and the citation.
+    fronts: dict[str, Front] = field(default_factory=dict)
+    site_url: str = ""  # where the site is published (the citation's address)
 
     @property
     def codes(self) -> list[str]:
@@ -206,15 +210,19 @@ def source_language(content: Content, available: list[str]) -> str:
     return content.reference if content.reference in available else available[0]
 
 
-def plan(content: Content, translation: Translation | None = None, edit_uri: str = "") -> Site:
+def plan(content: Content, translation: Translation | None = None, edit_uri: str = "",
+         site_url: str = "") -> Site:
     """Every page of every language. `translation` (scripts/status.py) marks outdated and
-    untranslated units and fills the status page; `edit_uri` is where its file links lead.
+    untranslated units and fills the status page; `edit_uri` is where its file links lead;
+    `site_url`, where the site is published.
     Every edition is shown in the reference edition's structure (scripts/align.py)."""
     content = aligned(content, {lang: {key for key, (state, origin) in units.items()
                                        if state == "missing" and origin == content.reference}
                                 for lang, units in (translation.units if translation else {}).items()})
     ctxs = contexts(content, translation)
-    site = Site(default=content.reference, languages=content.languages)
+    site = Site(default=content.reference, languages=content.languages, site_url=site_url)
+    site.fronts = {code: front for code in content.codes
+                   if (front := _edition(content, code).front or _any_front(content))}
     site.ui = {code: ctx.ui for code, ctx in ctxs.items()}
     before, after = fixed_specs()
     specs = before + chapter_specs(content) + after
@@ -242,7 +250,7 @@ def plan(content: Content, translation: Translation | None = None, edit_uri: str
     for code in content.codes:
         ctx = ctxs[code]
         nav = navigation(specs, rendered[code], ctx)
-        home = _home(content, code, nav, ctx)
+        home = _home(content, code, nav, ctx, site.url(code, HOME_PATH, site_url) if site_url else "")
         notes = _notes(content, rendered[code], ctx)
         status = status_page(translation.rows if translation else (), content.languages, ctx,
                              _subject_pages(rendered[code], ctx), edit_uri,
@@ -293,7 +301,12 @@ def navigation(specs: list[PageSpec], pages: dict[str, Page], ctx: Context) -> t
                  for i in items)
 
 
-def _home(content: Content, code: str, nav: tuple[NavItem, ...], ctx: Context) -> Page:
+def _any_front(content: Content) -> Front | None:
+    reference = _edition(content, content.reference).front
+    return reference or next((e.front for e in content.editions.values() if e.front), None)
+
+
+def _home(content: Content, code: str, nav: tuple[NavItem, ...], ctx: Context, url: str = "") -> Page:
     edition = _edition(content, code)
     front = edition.front or next((e.front for e in content.editions.values() if e.front), None)
     agenda = edition.agenda or next((e.agenda for e in content.editions.values() if e.agenda), None)
@@ -315,7 +328,7 @@ def _home(content: Content, code: str, nav: tuple[NavItem, ...], ctx: Context) -
             merged.append((title, list(pages)))
     if front is None:
         raise ValueError("no edition has content/<lang>/front.yml: the home page needs one")
-    return home_page(front, dates, merged, ctx)
+    return home_page(front, dates, merged, ctx, url=url)
 
 
 def _subject_pages(pages: dict[str, Page], ctx: Context) -> dict[str, tuple[str, str]]:

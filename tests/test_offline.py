@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from scripts.archive import ZIP_DATE, human_size, make_zip
-from scripts.downloads import ARCHIVE, ARCHIVE_ROOT, DOWNLOADS, pdf_name
+from scripts.downloads import ARCHIVE, ARCHIVE_ROOT, DOWNLOADS, epub_name, pdf_name
 from tests.test_site import Built, parse
 
 LOCAL_SCHEMES = ("file", "data", "blob", "about")
@@ -52,13 +52,14 @@ def offline_url(built: Built, lang: str, path: str) -> str:
 
 def test_every_page_links_to_the_downloads_with_their_exact_size(built: Built):
     sizes = {name: (built.site / DOWNLOADS / name).stat().st_size
-             for name in [ARCHIVE, *(pdf_name(lang) for lang in built.codes)]}
+             for name in [ARCHIVE, *(pdf_name(lang) for lang in built.codes),
+                          *(epub_name(lang) for lang in built.codes)]}
     for url_path in built.pages:
         lang = built.lang_of(url_path)
         html = (built.site / (url_path + "index.html" if url_path.endswith("/") or not url_path
                               else url_path)).read_text(encoding="utf-8")
         slots = {name: (locale, text) for name, locale, text in SLOT.findall(html)}
-        assert set(slots) == {ARCHIVE, pdf_name(lang)}, f"{url_path}: {sorted(slots)}"
+        assert set(slots) == {ARCHIVE, pdf_name(lang), epub_name(lang)}, f"{url_path}: {sorted(slots)}"
         for name, (locale, text) in slots.items():
             assert locale == locale_of(built, lang)
             assert text == human_size(sizes[name], locale), f"{url_path}: {name} {text!r}"
@@ -70,7 +71,7 @@ def test_sizes_are_written_for_the_reader():
     assert human_size(243_350, "es_ES") == "243 kB"
 
 
-def test_the_archive_holds_every_page_of_every_language_and_the_pdfs(built: Built):
+def test_the_archive_holds_every_page_of_every_language_the_pdfs_and_epubs(built: Built):
     with zipfile.ZipFile(built.site / DOWNLOADS / ARCHIVE) as zipped:
         names = zipped.namelist()
         infos = zipped.infolist()
@@ -82,6 +83,7 @@ def test_the_archive_holds_every_page_of_every_language_and_the_pdfs(built: Buil
         for path in built.paths(lang):
             assert offline_url(built, lang, path) in inside, (lang, path)
         assert f"{DOWNLOADS}/{pdf_name(lang)}" in inside
+        assert f"{DOWNLOADS}/{epub_name(lang)}" in inside
         assert f"{built.prefix(lang)}search/search_index.js" in inside
     assert not any(name.startswith("sitemap") for name in inside)
     assert not any(name.endswith("404.html") for name in inside), "a disk has no 'not found' page"

@@ -107,7 +107,8 @@ def test_a_chapter_keeps_only_the_footnotes_it_refers_to(en):
     page = chapter_page(report, chapter, en.at("report/intro.md"), "report/intro.md")
     link = ('<a class="paragraph-link" href="#intro-1" title="Link to this paragraph" '
             'aria-label="Link to this paragraph" data-search-exclude>¶</a>')
-    assert page.body == f"See[^2]. {link}\n{{ #intro-1 }}\n\n[^2]: Two."
+    # A no-break space: the mark never wraps onto a line of its own.
+    assert page.body == f"See[^2].\u00a0{link}\n{{ #intro-1 }}\n\n[^2]: Two."
     assert page.title == "Intro" and page.title_id == "intro"
 
 

@@ -438,7 +438,7 @@ def test_the_pdf_fetches_only_the_sites_own_files(tmp_path):
                 f'<style>@import url("{external}/import.css"); body {{ background: url("{external}/bg.png") }}</style>'
                 f'</head><body><h1>T</h1><img src="{external}/image.png"><img src="/etc/passwd"></body></html>')
     try:
-        write_pdf(document, page, [], tmp_path / "out.pdf", root=site)
+        write_pdf(document, page, tmp_path / "out.pdf", (), root=site)
     finally:
         server.shutdown()
         server.server_close()

@@ -172,6 +172,9 @@ def list_md(block: ListBlock, fn: str = "", marks=None) -> str:
     return "\n".join(lines)
 
 
+NO_BREAK_SPACE = "\u00a0"
+
+
 def self_link(anchor: str, title: str) -> str:
     """A visible link from a paragraph to itself, for citing (`title`: attribute-safe). Not
     searched: its "¶" would show in every result's text (`data-search-exclude`, Material's)."""
@@ -183,8 +186,11 @@ def block_md(block: Block, anchor: str | None = None, fn: str = "", marks=None) 
     """One block as Markdown; with `anchor`, the block carries that id (and, with `marks`,
     a link to itself)."""
     link = self_link(anchor, marks.link_title) if anchor and marks is not None and marks.link_title else ""
+    # The link ends the block's last line of text, joined to its last word by a no-break
+    # space: it never stands alone at the right of a list nor wraps onto a line of its own.
+    glue = f"{NO_BREAK_SPACE}{link}" if link else ""
     if isinstance(block, Paragraph):
-        text = paragraph_md(block, fn, marks) + (f" {link}" if link else "")
+        text = paragraph_md(block, fn, marks) + glue
         return f"{text}\n{attr(anchor)}" if anchor else text
     if isinstance(block, ListBlock):
         inner = list_md(block, fn, marks)
@@ -195,8 +201,8 @@ def block_md(block: Block, anchor: str | None = None, fn: str = "", marks=None) 
         raise TypeError(f"unknown block {block!r}")
     if not anchor:
         return inner
-    if link:  # the link stands first, floated beside the list or quote by site.css
-        return f'<div id="{safe_id(anchor)}" class="linked-block" markdown="1">\n\n{link}\n\n{inner}\n\n</div>'
+    if link:
+        return f'<div id="{safe_id(anchor)}" class="linked-block" markdown="1">\n\n{inner}{glue}\n\n</div>'
     return f'<div id="{safe_id(anchor)}" markdown="1">\n\n{inner}\n\n</div>'
 
 

@@ -20,6 +20,8 @@ SectionPaths = Callable[[Section], "str | None"]  # the page a section is on, if
 
 DEFINITIONS_PATH = "definitions.md"
 PREVIEW_LENGTH = 220
+# Text between quotation marks, as the three editions print them: “…”, «…», "…", „…“.
+_QUOTED = re.compile(r'“[^”“]*”|«[^»«]*»|"[^"]*"|„[^“„]*“')
 
 
 @dataclass(frozen=True)
@@ -51,10 +53,14 @@ class Glossary:
         return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
     def find(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """(start, end, term id) of every use of a term in plain text."""
+        """(start, end, term id) of every use of a term in plain text, except inside quotation
+        marks: a quoted title or someone's words are not this book's use of the term."""
         if self.pattern is None:
             return
+        quoted = [m.span() for m in _QUOTED.finditer(text)]
         for match in self.pattern.finditer(text):
+            if any(start < match.start() and match.end() < end for start, end in quoted):
+                continue
             yield match.start(), match.end(), self.forms[" ".join(match.group(0).split()).lower()]
 
 

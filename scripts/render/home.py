@@ -8,7 +8,10 @@ from babel.dates import format_date, format_interval
 
 from scripts.inline import escape, plain_text, to_markdown
 from scripts.models import Front
+from scripts.citation import FORMATS, LABELS, Reference, file_name
 from scripts.render.common import Context, Page, heading
+
+CITE_DIR = "downloads"  # beside the home page of each language: <language root>/downloads/
 
 HOME_PATH = "index.md"
 
@@ -27,8 +30,9 @@ def workshop_dates(first: datetime.date, last: datetime.date, ctx: Context) -> s
 
 def home_page(front: Front, dates: tuple[datetime.date, datetime.date] | None,
               parts: list[tuple[str, list[tuple[str, str]]]], ctx: Context,
-              path: str = HOME_PATH) -> Page:
-    """`parts`: the book's parts in order, each (title, [(page title, page path), …])."""
+              path: str = HOME_PATH, url: str = "") -> Page:
+    """`parts`: the book's parts in order, each (title, [(page title, page path), …]);
+    `url`: the page's own address (in the citation)."""
     ctx = ctx.at(path)
     when = escape(workshop_dates(*dates, ctx)) if dates else "—"
     intro = ctx.md("home_intro", title=f"*{to_markdown(front.title)}*",
@@ -43,5 +47,20 @@ def home_page(front: Front, dates: tuple[datetime.date, datetime.date] | None,
     body.append(heading(2, to_markdown(ctx.word("home_where")), "where-to-go"))
     body.append(to_markdown(ctx.word("home_where_text")))
     body.append(to_markdown(ctx.word("home_languages")))
+    body.append(cite_md(Reference.of(front, ctx.lang, url), ctx))
     return Page(path=path, title=plain_text(front.title), body="\n\n".join(body),
                 description=ctx.word("site_description"), sources=(front.document.path,))
+
+
+def cite_md(ref: Reference, ctx: Context) -> str:
+    """"Cite this publication": the reference in the language's words, then the same as files
+    for reference managers (raw links: the files are written after the pages are built)."""
+    number = ctx.word("book_number").format(number=ref.number)
+    text = ctx.md("cite_text", title=f"*{escape(ref.title)}*", series=escape(ref.series),
+                  number=escape(number), publisher=escape(ref.publisher), year=escape(str(ref.year)),
+                  url=escape(ref.url))  # text, not a link: it is to be copied (and offline, it would leave the archive)
+    links = " · ".join(f'<a href="{CITE_DIR}/{file_name(ref.lang, ext)}" download>{LABELS[ext]}</a>'
+                       for ext in FORMATS)
+    return "\n\n".join([heading(2, to_markdown(ctx.word("cite_title")), "cite"),
+                          f'<div class="citation" markdown="1">\n\n{text.strip()}\n\n</div>',
+                          f"{escape(ctx.word('cite_files'))} {links}"])

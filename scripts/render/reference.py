@@ -43,7 +43,8 @@ def uses_md(uses, ctx: Context) -> str:
     """The sections that use a term, each linked to where the term is linked."""
     links = [f"- [{escape(use.title)}]({ctx.link(use.path, use.anchor)})" for use in uses]
     title = quoted_title(ctx.word("term_used_in").format(count=len(uses)))
-    return f'??? abstract "{title}"\n\n' + indent("\n".join(links))
+    # screen-only: a list of links back into the site, left out on paper (print.css, the book)
+    return f'??? abstract screen-only "{title}"\n\n' + indent("\n".join(links))
 
 
 _SAFE_ABBR = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./&'-]*$")

@@ -5,7 +5,7 @@ what the other editions say there and why it matters. The records come in throug
 
 from __future__ import annotations
 
-from scripts.inline import escape, to_markdown
+from scripts.inline import escape, quoted_title, to_markdown
 from scripts.models import Divergence, Quotation
 from scripts.render.common import Context, indent, lang_attrs
 
@@ -65,5 +65,5 @@ def divergence_marker(anchor: str, ctx: Context) -> str:
         parts.append(quotations_md(d.editions, order, ctx, skip=ctx.lang))
         parts.append(localized(d.explanation, order[0], ctx))
     parts.append(f"[{to_markdown(ctx.word('divergence_all'))}]({ctx.link(NOTES_PATH, records[0].id)})")
-    title = ctx.word("divergence_marker").replace('"', "&quot;")
+    title = quoted_title(ctx.word("divergence_marker"))
     return f'??? note divergence "{title}"\n\n' + indent("\n\n".join(p for p in parts if p))

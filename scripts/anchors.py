@@ -26,7 +26,8 @@ HOME_ANCHORS = ("parts", "where-to-go")
 def _document(doc: Document) -> set[str]:
     ids = set(document_block_ids(doc.id, doc.blocks))
     for section in doc.walk():
-        ids.add(section.id)
+        if section.title:  # a section printed without a heading has no anchor of its own
+            ids.add(section.id)
         ids.update(section.block_ids())
     return ids
 
@@ -44,7 +45,8 @@ def edition_anchors(edition: Edition, content: Content) -> dict[str, set[str]]:
         for chapter in edition.report.sections:
             ids = {chapter.id}
             for section in chapter.walk():
-                ids.add(section.id)
+                if section.title or section is chapter:  # the chapter's id is its page heading's
+                    ids.add(section.id)
                 ids.update(section.block_ids())
             pages[f"report/{chapter.id}.md"] = ids
     if edition.definitions:

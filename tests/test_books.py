@@ -18,6 +18,7 @@ from scripts.downloads import DOWNLOADS, epub_name, pdf_name
 from scripts.epub import write_epub
 from scripts.inline import plain_text
 from scripts.pdf import document, write_pdf
+from scripts.shown import time_range
 from tests.test_site import SITE_URL, Built
 
 PAGES = range(60, 130)  # each edition runs to 80-90 pages
@@ -156,10 +157,19 @@ def _words_before_calls(chapter) -> dict[str, str]:
     return out
 
 
+def content_pilcrows(built: Built, lang: str) -> int:
+    """How many "¶" the publication's own text holds (quotations that join two paragraphs,
+    on the notes page): the book's text, its screen-only elements already left out."""
+    made = the_book(built, lang)
+    return sum("".join(chapter.body.itertext()).count("¶") for chapter in made.chapters)
+
+
 def test_no_screen_only_text_in_the_pdfs(built: Built):
     for lang in built.codes:
         whole = flat(" ".join(texts(built, lang)))
-        for mark in ("¶", "↩", "\u21a9"):
+        # No paragraph mark but those the quotations print.
+        assert whole.count("¶") == content_pilcrows(built, lang), f"{lang}: '¶' marks printed"
+        for mark in ("↩", "\u21a9"):
             assert mark not in whole, f"{lang}: {mark!r} printed"
         for key in ("term_used_in", "paragraph_link", "parallel_link"):
             words = built.ui(lang, key).split("{")[0].strip()
@@ -181,7 +191,7 @@ def test_agenda_slots_read_as_a_schedule(built: Built):
         whole = flat(" ".join(texts(built, lang)))
         for day in agenda.days:
             for slot in day.slots:
-                row = f"{slot.start}–{slot.end} "
+                row = f"{time_range(slot, built.content.editions[lang].ui)} "  # as the edition prints it
                 assert row in whole, f"{lang}: {row!r}"
                 assert f"{row}·" not in whole, "the separator is gone: the time is a column"
 
@@ -291,7 +301,9 @@ def test_each_epub_is_the_book_in_its_language_without_script(built: Built):
         for name, page in pages.items():
             assert "<script" not in page, name
             assert f'lang="{lang}"' in page, name
-            assert "¶" not in page and "↩" not in page, name
+            assert "paragraph-link" not in page and "↩" not in page, name
+        assert sum(page.count("¶") for page in pages.values()) == content_pilcrows(built, lang), \
+            "no paragraph mark but those the quotations print"
 
 
 @pytest.mark.parametrize("lang", ["en"])

@@ -400,7 +400,8 @@ def test_the_sanitizer_leaves_the_real_site_as_it_was(built):
         found = _ARTICLE.search(page.read_text("utf-8"))
         if not found:
             continue
-        article = found.group(1)
+        # The theme's own "edit this page" button stands in the article: not content.
+        article = re.sub(r'<a class="md-content__button[^"]*"[^>]*>.*?</a>', "", found.group(1), flags=re.S)
         assert tokens(clean(article)) == tokens(re.sub(r"<!--.*?-->", "", article, flags=re.S)), page
         checked += 1
     assert checked > 100

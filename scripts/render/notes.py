@@ -11,7 +11,7 @@ from scripts.inline import escape, plain_text, to_markdown
 from scripts.models import Content, Divergence, Edition, ListBlock, Resolution
 from scripts.translation import block_texts
 from scripts.render.agenda import slot_title
-from scripts.render.common import Context, Page, heading
+from scripts.render.common import Context, Page, heading, lang_attrs
 from scripts.render.divergence_marks import (NOTES_PATH, edition_line, localized, quotations_md,
                                              quoted)
 from scripts.shown import place, shown
@@ -59,7 +59,7 @@ def passage_title(d: Divergence, content: Content, ctx: Context) -> str:
     for edition in _editions(content, ctx):
         title = _passage_title(d, edition, ctx)
         if title:
-            return title if edition.lang == ctx.lang else f'<span lang="{edition.lang}">{title}</span>'
+            return title if edition.lang == ctx.lang else f'<span {lang_attrs(edition.lang, ctx.lang)}>{title}</span>'
     return escape(d.paragraph)
 
 
@@ -104,7 +104,7 @@ def subject_title(res: Resolution, content: Content, ctx: Context) -> str:
     for edition in _editions(content, ctx):
         title = _subject_title(res, edition, ctx)
         if title:
-            return title if edition.lang == ctx.lang else f'<span lang="{edition.lang}">{title}</span>'
+            return title if edition.lang == ctx.lang else f'<span {lang_attrs(edition.lang, ctx.lang)}>{title}</span>'
     return to_markdown(ctx.word(_DOCUMENT_TITLES.get(res.subject, "nav_notes")))
 
 

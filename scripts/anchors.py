@@ -11,7 +11,7 @@ from __future__ import annotations
 from scripts.models import Content, Document, Edition
 from scripts.render.common import document_block_ids
 from scripts.render.home import HOME_PATH
-from scripts.render.notes import NOTES_PATH
+from scripts.render.notes import NOTES_PATH, notes_anchors
 from scripts.render.print_page import PRINT_PATH
 from scripts.render.translation_marks import STATUS_PATH
 from scripts.write import title_anchor
@@ -60,7 +60,7 @@ def edition_anchors(edition: Edition, content: Content) -> dict[str, set[str]]:
     if edition.series:
         pages["series.md"] = set()
     pages[HOME_PATH] = set(HOME_ANCHORS)
-    pages[NOTES_PATH] = {r.id for r in content.resolutions} | {f"notes-{r.subject}" for r in content.resolutions}
+    pages[NOTES_PATH] = notes_anchors(content)
     for path in list(pages):
         if not path.startswith("report/"):
             pages[path].add(title_anchor(path))

@@ -217,3 +217,14 @@ def notes_page(content: Content, subject_pages: dict[str, tuple[str, str]], ctx:
     return Page(path=path, title=ctx.word("nav_notes"), body="\n\n".join(parts),
                 description=ctx.word("notes_description"),
                 sources=("content/divergences.yml", "content/resolutions.yml"))
+
+
+def notes_anchors(content: Content) -> set[str]:
+    """The anchors of the notes page (scripts/anchors.py predicts links with them): each
+    record's id and the heading of each group, as `notes_page` writes them."""
+    ids = {d.id for d in content.divergences} | {r.id for r in content.resolutions}
+    if content.divergences:
+        ids |= {"notes-divergences"} | {f"notes-{d.document}" for d in content.divergences}
+    if content.resolutions:
+        ids |= {"notes-facts"} | {f"notes-facts-{r.subject}" for r in content.resolutions}
+    return ids

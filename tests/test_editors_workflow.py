@@ -259,26 +259,51 @@ def _pages(site: Path, lang: str) -> list[str]:
 
 
 class _Directions(HTMLParser):
-    """Every element with a `lang` whose text runs the other way from the page, and whether
-    it says so with `dir`."""
+    """Every element with a `lang` whose text runs the other way from the direction it
+    inherits (the nearest `dir` of its ancestors, else the page's), and whether it says so
+    with `dir`."""
 
     RTL = {"ar", "he", "fa", "ur"}
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+            "source", "track", "wbr"}
 
     def __init__(self):
         super().__init__()
         self.page = ""
         self.body_dir = ""
         self.unmarked: list[str] = []
+        self._open: list[tuple[str, str]] = []  # (tag, the direction inside it)
+
+    def _inherited(self) -> str:
+        return self._open[-1][1] if self._open else ("rtl" if self.page in self.RTL else "ltr")
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        inside = self._inherited()
         if tag == "html":
             self.page = attrs.get("lang", "")
+            inside = attrs.get("dir") or ("rtl" if self.page in self.RTL else "ltr")
         elif tag == "body":
             self.body_dir = attrs.get("dir", "")
-        elif "lang" in attrs and (attrs["lang"] in self.RTL) != (self.page in self.RTL) \
-                and attrs.get("dir") not in ("rtl" if attrs["lang"] in self.RTL else "ltr", "auto"):
-            self.unmarked.append(f"<{tag} {attrs}>")
+        elif "lang" in attrs:
+            runs = "rtl" if attrs["lang"] in self.RTL else "ltr"
+            if runs != inside and attrs.get("dir") not in (runs, "auto"):
+                self.unmarked.append(f"<{tag} {attrs}>")
+        if attrs.get("dir") in ("ltr", "rtl"):
+            inside = attrs["dir"]
+        if tag not in self.VOID:
+            self._open.append((tag, inside))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in self.VOID and self._open:
+            self._open.pop()
+
+    def handle_endtag(self, tag):
+        for i in range(len(self._open) - 1, -1, -1):
+            if self._open[i][0] == tag:
+                del self._open[i:]
+                break
 
 
 def _admonitions(html: str) -> list[str]:

@@ -52,11 +52,11 @@ from scripts.render.parallel import PARALLEL_DIR
 from scripts.repository_links import edit_base, edit_url, original_links
 from scripts.render.print_page import PRINT_PATH
 from scripts.render.translation_marks import STATUS_PATH
-from scripts.site import NavItem, Site, plan
+from scripts.site import Site, plan
 from scripts.sanitize import clean
 from scripts.status import translation_of
 from scripts.theme_values import html_safe
-from scripts.write import page_text
+from scripts.markdown_tree import language_settings, pages_markdown
 
 log = logging.getLogger("mkdocs.hooks.site")
 
@@ -191,12 +191,6 @@ def plan_site(root: Path, edit_uri: str, site_url: str) -> tuple[Site, list[str]
                                           "fix the errors listed by `python -m scripts check`"]
 
 
-def nav_config(items: tuple[NavItem, ...]) -> list:
-    """The navigation for MkDocs; titles are plain text, escaped for the theme's templates."""
-    return [{html_safe(item.title): item.path} if item.path else
-            {html_safe(item.title): nav_config(item.children)} for item in items]
-
-
 def configure_languages(config: MkDocsConfig, site: Site) -> None:
     """Replace the placeholder language of the i18n plugin with the content's languages."""
     plugin = _i18n(config)
@@ -206,13 +200,8 @@ def configure_languages(config: MkDocsConfig, site: Site) -> None:
                           f"mkdocs.yml the i18n plugin must keep the single placeholder "
                           f"language '{PLACEHOLDER_LOCALE}' (found: {', '.join(declared)})")
     raw = {key: plugin.config[key] for key in theme.i18n_options() if plugin.config.get(key) is not None}
-    raw["languages"] = [
-        {"locale": language.code, "name": html_safe(language.name), "default": language.code == site.default,
-         "build": True, "site_name": html_safe(site.ui[language.code]["site_name"]),
-         "site_description": html_safe(site.ui[language.code]["site_description"]),
-         "nav": nav_config(site.nav[language.code]),
-         **_palette_names(config, site.ui[language.code])}
-        for language in site.languages]
+    raw["languages"] = [{**settings, **_palette_names(config, site.ui[settings["locale"]])}
+                        for settings in language_settings(site)]
     fresh = I18nPluginConfig()
     fresh.load_dict(raw)
     errors, warnings = fresh.validate()
@@ -256,8 +245,7 @@ def _on_config_site(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     with _state.phases.phase("content"):
         site, errors = plan_site(root, edit_base(config), config.site_url or "")
-        pages = {f"{lang}/{path}": page_text(page) for lang, by_path in site.pages.items()
-                 for path, page in by_path.items()}
+        pages = pages_markdown(site)  # the same as `python -m scripts render` writes
     configure_languages(config, site)
     _state.site, _state.pages, _state.site_url, _state.not_found = site, pages, config.site_url or "/", {}
     if _state.serving:

@@ -4,7 +4,7 @@ from the packages themselves, so that an upgrade either carries over or fails lo
 Each file of `overrides/` that copies or wraps a file of a package says so in its first lines,
 in one form (tests/test_theme_tripwires.py compares it with the installed package):
 
-    upstream: mkdocs-material 9.8.1 material/templates/partials/search.html sha256=…
+    upstream: mkdocs-material <version> material/templates/partials/search.html sha256=<hex>
 
 that is: the distribution and its version when the copy was made, the upstream file (relative
 to site-packages; `#name` for one `{% block name %}` of it; a glob for a hashed name), and the

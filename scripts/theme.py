@@ -21,7 +21,7 @@ from pathlib import Path
 
 UPSTREAM = re.compile(r"upstream: (?P<dist>[\w.-]+) (?P<version>\S+) (?P<path>[^\s#]+)"
                       r"(?:#(?P<block>\w+))? sha256=(?P<sha256>[0-9a-f]{64})")
-HEADER_LINES = 4  # the records are in a file's first lines (one line each)
+HEADER_LINES = 6  # the records are in a file's first lines (one line each)
 
 # Material's search worker; its name carries a hash of its content, which changes per release.
 THEME_WORKER_GLOB = "material/templates/assets/javascripts/workers/search.*.min.js"

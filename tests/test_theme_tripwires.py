@@ -42,8 +42,10 @@ def test_the_copies_of_theme_files_are_recorded():
     assert {"main.html", "partials/search.html", "partials/toc-item.html",
             "partials/alternate.html", "partials/source.html",
             "assets/javascripts/workers/search.js"} <= copies
-    assert {record.block for record in RECORDS if record.copy.name == "main.html"} == {
+    assert {record.block for record in RECORDS if record.copy.name == "main.html" and record.block} == {
         "site_meta", "htmltitle", "config"}
+    # The lazy search script of main.html depends on how the theme's bundle starts search.
+    assert any(record.path.endswith("bundle.*.min.js") for record in RECORDS if record.copy.name == "main.html")
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=_name)

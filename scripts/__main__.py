@@ -157,8 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     coverage.add_argument("--details", action="store_true", help="list what is missing")
     render = commands.add_parser("render", help="write every page's Markdown and languages.yml "
                                  "(what any engine needs), without MkDocs")
-    render.add_argument("--out", default=str(config.ROOT / "docs"),
-                        help="the folder to write into (default: docs/)")
+    # Not docs/: MkDocs would copy languages.yml into the site and serve would watch the files.
+    render.add_argument("--out", default=str(config.ROOT / "build" / "markdown"),
+                        help="the folder to write into (default: build/markdown/)")
     args = parser.parse_args(argv)
     handlers = {"check": run_check, "status": run_status, "new-language": run_new_language,
                 "translate": run_translate, "coverage": run_coverage, "render": run_render}

@@ -46,6 +46,7 @@ from scripts.build_cache import CACHE_DIR, FileCache, Input
 from scripts.check import check
 from scripts.footnote_numbers import published_numbers
 from scripts.load import Loaded, read_content
+from scripts.markdown_tree import language_settings, pages_markdown
 from scripts.phases import Phases
 from scripts.preview import BYTECODE_CACHE, UNCHANGED_TEMPLATE, PreviewState, theme_env_listed_once
 from scripts.render.parallel import PARALLEL_DIR
@@ -56,7 +57,6 @@ from scripts.site import Site, plan
 from scripts.sanitize import clean
 from scripts.status import translation_of
 from scripts.theme_values import html_safe
-from scripts.markdown_tree import language_settings, pages_markdown
 
 log = logging.getLogger("mkdocs.hooks.site")
 
@@ -271,7 +271,7 @@ def _on_config_offline_shim(config: MkDocsConfig) -> MkDocsConfig:
     site's own copy (IFRAME_WORKER) is the one loaded."""
     if _offline(config):
         polyfills = config.extra.get("polyfills", [])
-        config.extra["polyfills"] = [url for url in polyfills if "://" not in url]
+        config.extra["polyfills"] = [url for url in polyfills if "://" not in url and not url.startswith("//")]
         if IFRAME_WORKER not in config.extra["polyfills"]:
             config.extra["polyfills"].append(IFRAME_WORKER)
     return config

@@ -50,11 +50,12 @@ def generated_markdown(docs: Path) -> None:
     from scripts.load import load_content, read_content
     from scripts.site import plan
     from scripts.status import translation_of
+    from scripts.markdown_tree import pages_markdown
     from scripts.write import write_site
 
     content = load_content(ROOT)
     site = plan(content, translation_of(content, read_content(ROOT).files))
-    write_site(site.pages, docs)
+    write_site(pages_markdown(site), docs)
 
 
 def plain_project(target: Path) -> Path:

@@ -5,6 +5,7 @@
   translate      create content/<lang>/<file>.yml, a copy of the original ready to translate
   new-language   create content/<code>/ from the reference language and declare the language
   coverage       show how much of each source edition the YAML holds, and what is missing
+  render         write the site's Markdown (every page of every language) without MkDocs
 """
 
 from __future__ import annotations
@@ -122,6 +123,22 @@ def run_coverage(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def run_render(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .markdown_tree import render
+
+    out = Path(args.out).resolve()
+    errors, written = render(config.ROOT, out)
+    for error in errors:
+        print(error)
+    if errors:
+        print(f"{len(errors)} error(s): nothing written; fix them (python -m scripts check)", file=sys.stderr)
+        return 1
+    print(f"{len(written)} file(s) written under {out} (unchanged files left as they were)", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -138,10 +155,14 @@ def main(argv: list[str] | None = None) -> int:
     coverage = commands.add_parser("coverage", help="share of each source edition the YAML holds")
     coverage.add_argument("--lang", help="only this language")
     coverage.add_argument("--details", action="store_true", help="list what is missing")
+    render = commands.add_parser("render", help="write every page's Markdown and languages.yml "
+                                 "(what any engine needs), without MkDocs")
+    # Not docs/: MkDocs would copy languages.yml into the site and serve would watch the files.
+    render.add_argument("--out", default=str(config.ROOT / "build" / "markdown"),
+                        help="the folder to write into (default: build/markdown/)")
     args = parser.parse_args(argv)
     handlers = {"check": run_check, "status": run_status, "new-language": run_new_language,
-                "translate": run_translate,
-                "coverage": run_coverage}
+                "translate": run_translate, "coverage": run_coverage, "render": run_render}
     return handlers[args.command](args)
 
 

@@ -36,35 +36,33 @@ import jinja2
 from mkdocs import utils as mkdocs_utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs_static_i18n.config import I18nPluginConfig
 
-from scripts import downloads, unused_css
+from scripts import downloads, theme, unused_css
 from scripts.build_cache import CACHE_DIR, FileCache, Input
 from scripts.check import check
 from scripts.footnote_numbers import published_numbers
 from scripts.load import Loaded, read_content
+from scripts.markdown_tree import language_settings, pages_markdown
 from scripts.phases import Phases
 from scripts.preview import BYTECODE_CACHE, UNCHANGED_TEMPLATE, PreviewState, theme_env_listed_once
 from scripts.render.parallel import PARALLEL_DIR
 from scripts.repository_links import edit_base, edit_url, original_links
 from scripts.render.print_page import PRINT_PATH
 from scripts.render.translation_marks import STATUS_PATH
-from scripts.site import NavItem, Site, plan
+from scripts.site import Site, plan
 from scripts.sanitize import clean
 from scripts.status import translation_of
 from scripts.theme_values import html_safe
-from scripts.write import page_text
 
 log = logging.getLogger("mkdocs.hooks.site")
 
 # The placeholder mkdocs.yml puts in the i18n plugin's `languages` (the plugin refuses an
 # empty list before any hook runs); the real list comes from content/languages.yml.
 PLACEHOLDER_LOCALE = "xx"
-I18N_OPTIONS = ("docs_structure", "fallback_to_default", "reconfigure_material",
-                "reconfigure_search", "build_only_locale")
 
 # Material's offline plugin loads its file:// shim for the search worker from unpkg.com
 # unless a polyfill named iframe-worker is configured: this is a copy served by the site.
@@ -193,12 +191,6 @@ def plan_site(root: Path, edit_uri: str, site_url: str) -> tuple[Site, list[str]
                                           "fix the errors listed by `python -m scripts check`"]
 
 
-def nav_config(items: tuple[NavItem, ...]) -> list:
-    """The navigation for MkDocs; titles are plain text, escaped for the theme's templates."""
-    return [{html_safe(item.title): item.path} if item.path else
-            {html_safe(item.title): nav_config(item.children)} for item in items]
-
-
 def configure_languages(config: MkDocsConfig, site: Site) -> None:
     """Replace the placeholder language of the i18n plugin with the content's languages."""
     plugin = _i18n(config)
@@ -207,14 +199,9 @@ def configure_languages(config: MkDocsConfig, site: Site) -> None:
         raise PluginError("the languages are declared in content/languages.yml only; in "
                           f"mkdocs.yml the i18n plugin must keep the single placeholder "
                           f"language '{PLACEHOLDER_LOCALE}' (found: {', '.join(declared)})")
-    raw = {key: plugin.config[key] for key in I18N_OPTIONS if plugin.config.get(key) is not None}
-    raw["languages"] = [
-        {"locale": language.code, "name": html_safe(language.name), "default": language.code == site.default,
-         "build": True, "site_name": html_safe(site.ui[language.code]["site_name"]),
-         "site_description": html_safe(site.ui[language.code]["site_description"]),
-         "nav": nav_config(site.nav[language.code]),
-         **_palette_names(config, site.ui[language.code])}
-        for language in site.languages]
+    raw = {key: plugin.config[key] for key in theme.i18n_options() if plugin.config.get(key) is not None}
+    raw["languages"] = [{**settings, **_palette_names(config, site.ui[settings["locale"]])}
+                        for settings in language_settings(site)]
     fresh = I18nPluginConfig()
     fresh.load_dict(raw)
     errors, warnings = fresh.validate()
@@ -248,7 +235,7 @@ def _palette_names(config: MkDocsConfig, ui: dict[str, str]) -> dict:
 
 
 @event_priority(100)  # before the i18n plugin's on_config (-100) reads its languages
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def _on_config_site(config: MkDocsConfig) -> MkDocsConfig:
     plugin = _i18n(config)
     now = time.perf_counter()
     if plugin.building:  # the plugin's own build of another language: all is done already
@@ -258,8 +245,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     with _state.phases.phase("content"):
         site, errors = plan_site(root, edit_base(config), config.site_url or "")
-        pages = {f"{lang}/{path}": page_text(page) for lang, by_path in site.pages.items()
-                 for path, page in by_path.items()}
+        pages = pages_markdown(site)  # the same as `python -m scripts render` writes
     configure_languages(config, site)
     _state.site, _state.pages, _state.site_url, _state.not_found = site, pages, config.site_url or "/", {}
     if _state.serving:
@@ -275,6 +261,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), IFRAME_WORKER]
     _language_done(time.perf_counter(), plugin.current_language or plugin.default_language)
     return config
+
+
+@event_priority(-150)  # after Material's offline plugin (0) added its shim
+def _on_config_offline_shim(config: MkDocsConfig) -> MkDocsConfig:
+    """The offline copy loads scripts from disk only. Material's offline plugin adds its
+    file:// shim from unpkg.com unless a polyfill's URL contains "iframe-worker" (ours does);
+    whatever that test becomes, any polyfill it adds from another host is removed here, so the
+    site's own copy (IFRAME_WORKER) is the one loaded."""
+    if _offline(config):
+        polyfills = config.extra.get("polyfills", [])
+        config.extra["polyfills"] = [url for url in polyfills if "://" not in url and not url.startswith("//")]
+        if IFRAME_WORKER not in config.extra["polyfills"]:
+            config.extra["polyfills"].append(IFRAME_WORKER)
+    return config
+
+
+on_config = CombinedEvent(_on_config_site, _on_config_offline_shim)
 
 
 def _language_done(now: float, next_language: str | None) -> None:
@@ -431,6 +434,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     _language_done(time.perf_counter(), None)
     site_dir = Path(config.site_dir)
     root = Path(config.config_file_path).resolve().parent
+    theme.fill_workers(site_dir)  # the theme's worker name, read from the installed theme
     if not _state.serving:  # the theme's CSS without the rules no page uses (the archive's too)
         with _state.phases.phase("unused CSS"):
             unused_css.prune_site(site_dir)

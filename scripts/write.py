@@ -1,6 +1,6 @@
 """The generated Markdown of a page (`page_text`: what MkDocs reads, from memory, during a
-build), and writing every page out as <folder>/<lang>/<path> (`write_site`: for tools that
-want the Markdown as files, e.g. benchmarks/build_ratio.py), only when its text changed,
+build), and writing every page out as <folder>/<lang>/<path> (`write_site`: for
+`python -m scripts render` and tools that want the Markdown as files), only when its text changed,
 removing generated files that no page produces any more. Idempotent."""
 
 from __future__ import annotations
@@ -47,15 +47,15 @@ def write_if_changed(file: Path, text: str) -> bool:
     return True
 
 
-def write_site(pages: dict[str, dict[str, Page]], docs_dir: Path) -> tuple[list[Path], list[Path]]:
-    """Write every language's pages under `docs_dir/<lang>/`. Returns (written, removed)."""
+def write_site(pages: dict[str, str], docs_dir: Path) -> tuple[list[Path], list[Path]]:
+    """Write every page (docs path "fr/agenda.md" -> Markdown, as
+    scripts/markdown_tree.pages_markdown gives them) under `docs_dir`. Returns (written, removed)."""
     written, expected = [], set()
-    for lang, by_path in pages.items():
-        for path, page in by_path.items():
-            file = docs_dir / lang / path
-            expected.add(file)
-            if write_if_changed(file, page_text(page)):
-                written.append(file)
+    for path, text in pages.items():
+        file = docs_dir / path
+        expected.add(file)
+        if write_if_changed(file, text):
+            written.append(file)
     removed = []
     if docs_dir.exists():
         for file in sorted(docs_dir.rglob("*.md")):

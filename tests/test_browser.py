@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from scripts.search_index import INDEX
+from scripts.theme import theme_worker
 from tests.test_site import Built
 
-THEME_WORKER = "assets/javascripts/workers/search.a7633da7.min.js"  # the wrapper's import
+THEME_WORKER = f"assets/javascripts/workers/{theme_worker()}"  # the wrapper's import
 
 # (page language, typed word, a word of that language the search must also find as one of
 # its inflections: some result holds this form and not the typed one).
@@ -69,8 +70,9 @@ def search(browser, word: str) -> list[str]:
 
 def test_the_wrapped_search_worker_imports_the_themes_worker(built: Built):
     wrapper = (built.site / "assets/javascripts/workers/search.js").read_text(encoding="utf-8")
-    assert Path(THEME_WORKER).name in wrapper
-    assert (built.site / THEME_WORKER).is_file(), "Material's worker changed name: update both"
+    assert f'var THEME_WORKER = "{Path(THEME_WORKER).name}";' in wrapper
+    assert "__THEME_WORKER__" not in wrapper and "upstream:" not in wrapper
+    assert (built.site / THEME_WORKER).is_file(), "the theme's worker is missing from the site"
 
 
 def test_each_language_index_uses_its_stemmer(built: Built):

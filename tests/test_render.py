@@ -20,6 +20,7 @@ from scripts.render.common import Context, blocks_md, fill, relative_link, safe_
 from scripts.render.document import chapter_page
 from scripts.render.fallback import fallback_page, inline_footnotes
 from scripts.site import page_url, plan
+from scripts.markdown_tree import pages_markdown
 from scripts.write import page_text, write_if_changed, write_site
 
 
@@ -270,17 +271,17 @@ def test_mkdocs_yml_does_not_repeat_the_languages():
 
 def test_generated_files_say_so_and_are_written_only_on_change(tmp_path: Path, content):
     site = plan(content)
-    written, removed = write_site(site.pages, tmp_path)
+    written, removed = write_site(pages_markdown(site), tmp_path)
     assert len(written) == sum(len(p) for p in site.pages.values()) and not removed
     text = (tmp_path / "fr" / "agenda.md").read_text(encoding="utf-8")
     assert text.startswith("---\n# Generated from content/fr/agenda.yml; do not edit.\n")
     assert "<!-- Generated from content/fr/agenda.yml by `mkdocs build`" in text
-    assert write_site(site.pages, tmp_path) == ([], [])
+    assert write_site(pages_markdown(site), tmp_path) == ([], [])
     stale = tmp_path / "en" / "report" / "gone.md"
     stale.write_text(page_text(site.pages["en"]["agenda.md"]), encoding="utf-8")
     keep = tmp_path / "en" / "hand-made.md"
     keep.write_text("# mine\n", encoding="utf-8")
-    assert write_site(site.pages, tmp_path) == ([], [stale])
+    assert write_site(pages_markdown(site), tmp_path) == ([], [stale])
     assert keep.exists()
 
 

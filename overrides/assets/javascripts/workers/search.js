@@ -1,4 +1,5 @@
-/* The site's search worker: Material 9.8.1's own worker (search.a7633da7.min.js, imported
+/* upstream: mkdocs-material 9.8.1 material/templates/assets/javascripts/workers/search.*.min.js sha256=da1b3df5e5f00cc73083c9e21ff0ec28bde85cd247057bdd05b7a167e5903bd4 (the build fills in __THEME_WORKER__ and __MATERIAL_VERSION__ and drops this line: scripts/theme.py) */
+/* The site's search worker: Material __MATERIAL_VERSION__'s own worker (__THEME_WORKER__, imported
  * below), with four changes made through lunr's public API, per language (the index's
  * `config`, written by scripts/search_index.py):
  *
@@ -24,7 +25,7 @@
  * absolute URL). tests/test_browser.py fails if the theme's worker is missing from the site. */
 (function () {
   "use strict";
-  var THEME_WORKER = "search.a7633da7.min.js";
+  var THEME_WORKER = "__THEME_WORKER__";
   var SETUP = 0;  // the theme's SearchMessageType.SETUP
   var config = { lang: ["en"], elisions: [] };
 

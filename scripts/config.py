@@ -33,6 +33,8 @@ FILE_KINDS = {
 }
 
 # Untrusted input: files larger than this are refused before parsing.
+EDIT_BRANCH = "main"  # the branch that editors' pull requests target ("edit this page")
+
 MAX_FILE_BYTES = 1_000_000
 # Lists and mappings inside one another: the deepest content file needs 10 (report.yml).
 MAX_DEPTH = 16

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from scripts import config
-from scripts.check import check
-from scripts.load import Loaded, read_content
+from scripts.checks.check import check
+from scripts.content.load import Loaded, read_content
 from tests.browser_support import browser, served  # noqa: F401  (one headless Chromium, one local server)
 
 
@@ -32,7 +32,7 @@ def unzipped_archive(built, tmp_path_factory) -> Path:
     """The offline archive of the session's build, unzipped into a fresh folder: its root."""
     import zipfile
 
-    from scripts.downloads import ARCHIVE, ARCHIVE_ROOT, DOWNLOADS
+    from scripts.publish.downloads import ARCHIVE, ARCHIVE_ROOT, DOWNLOADS
 
     target = tmp_path_factory.mktemp("unzipped")
     with zipfile.ZipFile(built.site / DOWNLOADS / ARCHIVE) as zipped:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from scripts import config
-from scripts.load import load_content
-from scripts.models import ListBlock, Paragraph
+from scripts.content.load import load_content
+from scripts.content.models import ListBlock, Paragraph
 from scripts.problems import ContentError
 
 from .conftest import problems_of
@@ -143,7 +143,7 @@ def test_wrong_type(content_copy):
 
 def test_unquoted_time_is_read_as_a_time(tmp_path):
     # YAML 1.1 reads 10:00 as the number 600; the loader keeps what the editor wrote.
-    from scripts.load import read_yaml
+    from scripts.content.load import read_yaml
     file = tmp_path / "x.yml"
     file.write_text("start: 10:00\nflag: no\n", encoding="utf-8")
     located, problems = read_yaml(file, tmp_path)
@@ -188,7 +188,7 @@ def test_load_content_raises_with_every_error(content_copy):
     ("[click](//evil.example/x)", "starts with '/'"),
 ])
 def test_refused_links_in_inline_markdown(content_copy, text, message):
-    """A footnote is inline Markdown: its links are judged after decoding (scripts/inline.py)."""
+    """A footnote is inline Markdown: its links are judged after decoding (scripts/content/inline.py)."""
     root = content_copy("content/en/background.yml", "[Annex](definitions.md)", text)
     messages = [m for m in problems_of(root) if m.startswith("content/en/background.yml:")]
     assert len(messages) == 1 and message in messages[0], messages

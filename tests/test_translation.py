@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import yaml
 
-from scripts.load import read_content
-from scripts.newlang import NewLanguageError, new_language, translate_file
-from scripts.status import status
-from scripts.translation import digest, edition_units, unit_states
+from scripts.content.load import read_content
+from scripts.editors.newlang import NewLanguageError, new_language, translate_file
+from scripts.translation.state import digest, edition_units, unit_states
+from scripts.translation.status import status
 
 from .conftest import problems_of
-
-import pytest
 
 
 def test_french_and_spanish_translate_the_current_english(loaded):
@@ -134,7 +133,7 @@ def test_what_changed_is_read_from_the_history(content_copy):
     """The French translation records the hash of the English it translates; the English is
     changed in a later commit and again in the working tree: status shows the text the
     translation was made from beside today's, the changes marked."""
-    from scripts.status import format_changes, translation_of
+    from scripts.translation.status import format_changes, translation_of
 
     root = content_copy.root
     _git(root, "init", "-q")
@@ -163,7 +162,7 @@ def test_what_changed_is_read_from_the_history(content_copy):
 
 
 def test_without_the_history_status_says_so(content_copy):
-    from scripts.status import format_changes
+    from scripts.translation.status import format_changes
 
     root = content_copy("content/en/report.yml", "Migration has become a defining feature",
                         "Migration has become a defining trait")

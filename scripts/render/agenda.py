@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from babel.dates import format_date
 
-from scripts.inline import escape, plain_text, quoted_title, to_markdown
-from scripts.models import Agenda, Day, Person, Slot
+from scripts.content.inline import escape, plain_text, quoted_title, to_markdown
+from scripts.content.models import Agenda, Day, Person, Slot
 from scripts.render.common import Context, Page, heading, indent, lang_attrs
 from scripts.render.divergence_marks import divergence_marker
 from scripts.render.translation_marks import mark_unit, page_notice

@@ -11,8 +11,8 @@ from typing import Callable, Mapping
 
 from babel import Locale
 
-from scripts.inline import escape, footnote_refs, plain_text, to_markdown
-from scripts.models import Block, ListBlock, Paragraph, Quote, Section
+from scripts.content.inline import escape, footnote_refs, plain_text, to_markdown
+from scripts.content.models import Block, ListBlock, Paragraph, Quote, Section
 
 _SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DESCRIPTION_LENGTH = 160
@@ -48,11 +48,11 @@ class Context:
     borrowed: frozenset[str] = field(default_factory=frozenset)
     words_lang: str = ""
     # Translation units of this language: unit key -> "outdated" or "missing", with the
-    # language of their original text (scripts/translation.py, render/translation_marks.py).
+    # language of their original text (scripts/translation/state.py, render/translation_marks.py).
     units: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
     glossary: object | None = None  # scripts.render.glossary.Glossary of this language
-    # Passages where the editions differ in meaning (scripts.models.Divergence records), and the
+    # Passages where the editions differ in meaning (scripts.content.models.Divergence records), and the
     # language codes in the order of content/languages.yml, the reference language first.
     divergences: tuple = ()
     languages: tuple[str, ...] = ()

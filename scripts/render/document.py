@@ -3,10 +3,10 @@ paper and the Council note."""
 
 from __future__ import annotations
 
-from scripts.inline import plain_text, to_markdown
-from scripts.models import Document, Front, Section
-from scripts.render.common import (Context, Page, blocks_md, describe, document_block_ids,
-                                   first_section_text, first_text, section_md, with_footnotes)
+from scripts.content.inline import plain_text, to_markdown
+from scripts.content.models import Document, Front, Section
+from scripts.render.common import (Context, Page, blocks_md, describe, document_block_ids, first_section_text,
+                                   first_text, section_md, with_footnotes)
 from scripts.render.marks import Marks
 from scripts.render.translation_marks import file_stem, mark_unit, section_frame
 

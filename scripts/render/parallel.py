@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scripts.inline import escape, html_in_markdown, to_markdown
-from scripts.models import Definitions, Document, Section
+from scripts.content.inline import escape, html_in_markdown, to_markdown
+from scripts.content.models import Definitions, Document, Section
 from scripts.render.common import Context, Page, block_md, direction, safe_id
 from scripts.render.marks import Marks
 from scripts.render.translation_marks import MISSING, file_stem
@@ -30,7 +30,7 @@ def parallel_path(path: str) -> str:
 class Column:
     """One language's text of the document: (anchor, heading?, Markdown, lang of the text) rows
     and footnotes. A row's text is in the column's language unless that part is not translated
-    yet and shows the original (scripts/translation.py)."""
+    yet and shows the original (scripts/translation/state.py)."""
 
     lang: str
     rows: tuple[tuple[str, bool, str, str], ...]

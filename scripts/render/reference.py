@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from scripts.inline import escape, footnote_refs, plain_text, quoted_title, to_markdown
-from scripts.models import Acronyms, Definitions, Series, SeriesItem
-from scripts.render.common import (Context, Page, attr, blocks_md, heading, indent, lang_attrs,
-                                   with_footnotes)
+from scripts.content.inline import escape, footnote_refs, plain_text, quoted_title, to_markdown
+from scripts.content.models import Acronyms, Definitions, Series, SeriesItem
+from scripts.render.common import Context, Page, attr, blocks_md, heading, indent, lang_attrs, with_footnotes
 from scripts.render.divergence_marks import divergence_marker
 from scripts.render.marks import Marks
 from scripts.render.translation_marks import MISSING, mark_unit, page_notice

@@ -1,6 +1,6 @@
 """The translation status page: per language and per file, units translated, missing and
 outdated, the share done, and the YAML file to edit. Built from the same rows as
-`python -m scripts status` (scripts/status.py)."""
+`python -m scripts status` (scripts/translation/status.py)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ import html
 
 from babel.numbers import format_percent
 
-from scripts.inline import escape, link_problem
-from scripts.models import Language
-from scripts.history import Change, shortened, spaced
+from scripts.content.inline import escape, link_problem
+from scripts.content.models import Language
 from scripts.render.common import Context, Page, heading, lang_attrs
 from scripts.render.translation_marks import STATUS_PATH, language_name
-from scripts.status import FileStatus
+from scripts.translation.history import Change, shortened, spaced
+from scripts.translation.status import FileStatus
 
 # The interface word that names each file's document.
 FILE_TITLES = {"front": "nav_foreword", "summary": "nav_summary", "acronyms": "nav_acronyms",

@@ -1,4 +1,4 @@
-"""What the reader sees of the state of a translation, unit by unit (scripts/translation.py):
+"""What the reader sees of the state of a translation, unit by unit (scripts/translation/state.py):
 a notice on a unit whose original text changed since it was translated ("outdated"), and,
 where a unit is not translated yet ("missing"), a notice and its text inside an element that
 carries the language of that text. The states come in through `Context.units`; these
@@ -11,8 +11,8 @@ from pathlib import PurePosixPath
 
 from babel import Locale
 
-from scripts.inline import escape, quoted_title
-from scripts.models import Acronyms, Agenda, Definitions, Document, Front, Section, Series
+from scripts.content.inline import escape, quoted_title
+from scripts.content.models import Acronyms, Agenda, Definitions, Document, Front, Section, Series
 from scripts.render.common import Context, Frame, Page, indent, lang_attrs, safe_id
 
 OUTDATED = "outdated"
@@ -46,7 +46,7 @@ def _status_link(ctx: Context) -> str:
 
 def original_link(ctx: Context, origin: str, fallback_href: str = "#") -> str:
     """A link to the same page in the language of the original text. Its address is only known
-    to the build (online and offline pages differ): scripts/hooks.py sets it from the language
+    to the build (online and offline pages differ): scripts/engine/hooks.py sets it from the language
     selector's links; `fallback_href` is a place on this page, kept if it cannot."""
     name = escape(language_name(ctx, origin, "original_link"))
     return (f'<a href="{fallback_href}" data-original-lang="{safe_id(origin)}" data-in-page="{fallback_href}">'

@@ -15,6 +15,7 @@ from scripts.render.home import HOME_PATH
 from scripts.render.notes import NOTES_PATH, notes_anchors
 from scripts.render.print_page import PRINT_PATH
 from scripts.render.translation_marks import STATUS_PATH
+from scripts.translation.units import paragraph_anchors
 
 # The pages every language has, whatever its content (fallback pages included).
 FIXED_PAGES = ("foreword.md", "summary.md", "acronyms.md", "agenda.md", "people.md",
@@ -51,7 +52,7 @@ def edition_anchors(edition: Edition, content: Content) -> dict[str, set[str]]:
             pages[f"report/{chapter.id}.md"] = ids
     if edition.definitions:
         pages["definitions.md"] = {t.id for t in edition.definitions.terms} | {
-            f"{t.id}-{n}" for t in edition.definitions.terms for n in range(1, len(t.definition) + 1)}
+            anchor for t in edition.definitions.terms for anchor in paragraph_anchors(t.id, t.definition)}
     if edition.acronyms:
         pages["acronyms.md"] = {a.id for a in edition.acronyms.acronyms}
     if edition.agenda:

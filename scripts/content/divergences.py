@@ -12,6 +12,7 @@ from scripts.content.load import Located
 from scripts.content.models import Block, Content, Divergence, Document, Edition, Section
 from scripts.problems import Problem
 from scripts.translation.state import block_texts
+from scripts.translation.units import paragraph_number
 
 DIVERGENCES_FILE = "content/divergences.yml"
 
@@ -29,11 +30,9 @@ class Passage:
 def _block_of(sections, paragraph: str) -> tuple[Section, Block] | None:
     for section in sections:
         for s in section.walk():
-            prefix = f"{s.id}-"
-            if paragraph.startswith(prefix) and paragraph[len(prefix):].isdigit():
-                n = int(paragraph[len(prefix):])
-                if 1 <= n <= len(s.blocks):
-                    return s, s.blocks[n - 1]
+            n = paragraph_number(paragraph, s.id)
+            if n is not None and 1 <= n <= len(s.blocks):
+                return s, s.blocks[n - 1]
     return None
 
 
@@ -42,11 +41,9 @@ def _texts(blocks) -> str:
 
 
 def _document_passage(doc: Document, paragraph: str, path_of_top) -> Passage | None:
-    prefix = f"{doc.id}-"
-    if paragraph.startswith(prefix) and paragraph[len(prefix):].isdigit():
-        n = int(paragraph[len(prefix):])
-        if 1 <= n <= len(doc.blocks):
-            return Passage(path_of_top(None), paragraph, _texts(doc.blocks[n - 1:n]))
+    n = paragraph_number(paragraph, doc.id)
+    if n is not None and 1 <= n <= len(doc.blocks):
+        return Passage(path_of_top(None), paragraph, _texts(doc.blocks[n - 1:n]))
     for top in doc.sections:
         found = _block_of((top,), paragraph)
         if found:

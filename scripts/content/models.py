@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Union
 
 from scripts.content.text import InlineMarkdown, PlainText
+from scripts.translation.units import paragraph_anchors
 
 # --- documents -----------------------------------------------------------------------------
 
@@ -64,7 +65,7 @@ class Section:
 
     def block_ids(self) -> list[str]:
         """Anchor ids of this section's blocks: `<section id>-<position from 1>`."""
-        return [f"{self.id}-{n}" for n in range(1, len(self.blocks) + 1)]
+        return paragraph_anchors(self.id, self.blocks)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from scripts.render.status import status_page
 from scripts.render.translation_marks import STATUS_PATH, in_words_of_reference, page_units, untranslated
 from scripts.translation.align import aligned
 from scripts.translation.status import Translation
+from scripts.translation.units import UnitState
 
 X_DEFAULT = "x-default"
 
@@ -216,7 +217,7 @@ def plan(content: Content, translation: Translation | None = None, edit_uri: str
     `site_url`, where the site is published.
     Every edition is shown in the reference edition's structure (scripts/translation/align.py)."""
     content = aligned(content, {lang: {key for key, (state, origin) in units.items()
-                                       if state == "missing" and origin == content.reference}
+                                       if state == UnitState.MISSING and origin == content.reference}
                                 for lang, units in (translation.units if translation else {}).items()})
     ctxs = contexts(content, translation)
     site = Site(default=content.reference, languages=content.languages, site_url=site_url)

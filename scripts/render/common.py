@@ -13,6 +13,7 @@ from babel import Locale
 
 from scripts.content.inline import escape, footnote_refs, plain_text, to_markdown
 from scripts.content.models import Block, ListBlock, Paragraph, Quote, Section
+from scripts.translation.units import UnitKey, UnitState, paragraph_anchors
 
 _SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DESCRIPTION_LENGTH = 160
@@ -47,9 +48,9 @@ class Context:
     # `md` marks them with their own `lang`.
     borrowed: frozenset[str] = field(default_factory=frozenset)
     words_lang: str = ""
-    # Translation units of this language: unit key -> "outdated" or "missing", with the
-    # language of their original text (scripts/translation/state.py, render/translation_marks.py).
-    units: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    # Translation units of this language: unit key -> outdated or missing, with the language
+    # of their original text (scripts/translation/state.py, render/translation_marks.py).
+    units: Mapping[UnitKey, tuple[UnitState, str]] = field(default_factory=dict)
 
     glossary: object | None = None  # scripts.render.glossary.Glossary of this language
     # Passages where the editions differ in meaning (scripts.content.models.Divergence records), and the
@@ -220,7 +221,7 @@ def blocks_md(blocks: tuple[Block, ...], ids: list[str], fn: str = "", marks=Non
 
 def document_block_ids(owner_id: str, blocks: tuple[Block, ...]) -> list[str]:
     """Anchors of blocks that stand before a document's first section: `<document id>-<n>`."""
-    return [f"{owner_id}-{n}" for n in range(1, len(blocks) + 1)]
+    return paragraph_anchors(owner_id, blocks)
 
 
 # How a section's own heading and blocks are framed: (section id, heading, blocks) -> Markdown.

@@ -19,6 +19,7 @@ import yaml
 
 from scripts.content.models import Edition
 from scripts.translation.state import digest, edition_units
+from scripts.translation.units import UnitKey
 
 MAX_COMMITS = 500  # how far back to look for the text a translation was made from
 _WORDS = re.compile(r"\S+|\s+")
@@ -43,7 +44,7 @@ def _git(root: Path, *args: str) -> str | None:
 
 
 @lru_cache(maxsize=256)
-def _units_of_blob(root: Path, blob: str, stem: str, path: str) -> dict[str, list[str]]:
+def _units_of_blob(root: Path, blob: str, stem: str, path: str) -> dict[UnitKey, list[str]]:
     """The units of one stored version of a content file (empty if it no longer loads)."""
     from scripts.content.load import _BUILDERS, Located, _convert  # the loader's own reading of a file
 
@@ -72,7 +73,7 @@ def _blob(root: Path, commit: str, path: str) -> str:
     return (_git(root, "rev-parse", f"{commit}:{path}") or "").strip()
 
 
-def text_at_source(root: Path, path: str, unit: str, source: str) -> list[str] | None:
+def text_at_source(root: Path, path: str, unit: UnitKey, source: str) -> list[str] | None:
     """The texts of `unit` in the version of `path` (the original's file) whose hash is
     `source`, or None if no commit within reach has it."""
     head = (_git(root, "rev-parse", "HEAD") or "").strip()

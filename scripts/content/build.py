@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime
 
-from scripts.content.models import (Acronym, Acronyms, Agenda, Block, Day, Definitions, Document, Front,
-                                    ListBlock, ListItem, Paragraph, Person, Quote, Section, Series,
-                                    SeriesItem, Slot, Term)
+from scripts.content.models import (Acronym, Acronyms, Agenda, Block, Day, Definitions, Divergence, Document,
+                                    EditionFact, Front, ListBlock, ListItem, Paragraph, Person, Quotation,
+                                    Quote, Resolution, Section, Series, SeriesItem, Slot, Term)
 from scripts.content.yaml_source import Located, PathKey
 
 
@@ -130,6 +130,23 @@ def build_series(located: Located) -> Series:
                    text_lang=dict(item.get("text_lang", {})))
         for i, item in enumerate(data["items"])), tuple(data.get("contact", [])), data.get("intro"),
         tuple((line["text"], line.get("lang")) for line in data.get("contact_supplied", [])))
+
+
+def build_resolutions(located: Located) -> tuple[Resolution, ...]:
+    return tuple(
+        Resolution(r["id"], r["subject"], r["target"], r["kind"],
+                   {lang: EditionFact(fact["says"], fact.get("page"))
+                    for lang, fact in r["editions"].items()},
+                   dict(r.get("shown", {})), dict(r["why"]))
+        for r in located.data["resolutions"])
+
+
+def build_divergences(located: Located) -> tuple[Divergence, ...]:
+    return tuple(
+        Divergence(d["id"], d["document"], d["paragraph"],
+                   {lang: Quotation(q["says"], q.get("page")) for lang, q in d["editions"].items()},
+                   dict(d["explanation"]), line=located.line(("divergences", i)))
+        for i, d in enumerate(located.data["divergences"]))
 
 
 BUILDERS = {

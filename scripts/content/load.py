@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from scripts import config
 from scripts.catalogue import BY_STEM, KINDS
-from scripts.content.build import BUILDERS
-from scripts.content.models import Content, Divergence, Edition, EditionFact, Language, Quotation, Resolution
+from scripts.content.build import BUILDERS, build_divergences, build_resolutions
+from scripts.content.models import Content, Edition, Language
 from scripts.content.schema import validate
 from scripts.content.yaml_source import Located, once_per_read, read_yaml, typed_data
 from scripts.problems import Problem
@@ -89,43 +89,21 @@ def read_edition(root: Path, lang: str) -> tuple[Edition | None, dict[str, Locat
     return Edition(lang, ui, **parts), files, problems
 
 
-def read_resolutions(root: Path) -> tuple[tuple[Resolution, ...], Located | None, list[Problem]]:
-    file = root / "content" / "resolutions.yml"
+def read_shared(root: Path, stem: str, build: Callable[[Located], tuple]) -> tuple[tuple, Located | None,
+                                                                                list[Problem]]:
+    """content/<stem>.yml, a file of every language (resolutions, divergences), if there is one:
+    its records built by `build` when it is valid, the file as read, and its problems."""
+    file = root / "content" / f"{stem}.yml"
     if not file.exists():
         return (), None, []
     located, problems = read_yaml(file, root)
     if located is None:
         return (), None, problems
-    problems += validate(located, "resolutions")
+    problems += validate(located, stem)
     if problems:
         return (), located, problems
-    located.data = typed_data(located, "resolutions")
-    resolutions = tuple(
-        Resolution(r["id"], r["subject"], r["target"], r["kind"],
-                   {lang: EditionFact(fact["says"], fact.get("page"))
-                    for lang, fact in r["editions"].items()},
-                   dict(r.get("shown", {})), dict(r["why"]))
-        for r in located.data["resolutions"])
-    return resolutions, located, problems
-
-
-def read_divergences(root: Path) -> tuple[tuple[Divergence, ...], Located | None, list[Problem]]:
-    file = root / "content" / "divergences.yml"
-    if not file.exists():
-        return (), None, []
-    located, problems = read_yaml(file, root)
-    if located is None:
-        return (), None, problems
-    problems += validate(located, "divergences")
-    if problems:
-        return (), located, problems
-    located.data = typed_data(located, "divergences")
-    divergences = tuple(
-        Divergence(d["id"], d["document"], d["paragraph"],
-                   {lang: Quotation(q["says"], q.get("page")) for lang, q in d["editions"].items()},
-                   dict(d["explanation"]), line=located.line(("divergences", i)))
-        for i, d in enumerate(located.data["divergences"]))
-    return divergences, located, problems
+    located.data = typed_data(located, stem)
+    return build(located), located, problems
 
 
 def read_content(root: Path = config.ROOT) -> Loaded:
@@ -148,14 +126,13 @@ def read_content(root: Path = config.ROOT) -> Loaded:
                                     f"language, so the site ignores it; declare it in "
                                     f"content/languages.yml (`- code: {folder.name}`, its `name` and "
                                     f"`locale`), or remove the folder"))
-    resolutions, resolutions_file, found = read_resolutions(root)
-    problems += found
-    if resolutions_file is not None:
-        files[resolutions_file.path] = resolutions_file
-    divergences, divergences_file, found = read_divergences(root)
-    problems += found
-    if divergences_file is not None:
-        files[divergences_file.path] = divergences_file
-    content = Content(reference, languages, editions, resolutions, divergences) if languages else None
+    shared: dict[str, tuple] = {}
+    for stem, build in (("resolutions", build_resolutions), ("divergences", build_divergences)):
+        shared[stem], located, found = read_shared(root, stem, build)
+        problems += found
+        if located is not None:
+            files[located.path] = located
+    content = (Content(reference, languages, editions, shared["resolutions"], shared["divergences"])
+               if languages else None)
     return Loaded(content, files, problems)
 

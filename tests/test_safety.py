@@ -27,11 +27,14 @@ import pytest
 import yaml
 
 from scripts import config
-from scripts.checks.check import check, check_text
+from scripts.catalogue import BY_STEM
+from scripts.checks.fields import check_text
+from scripts.checks.gate import gate
 from scripts.content import inline
-from scripts.content.load import Located, read_content, read_yaml
+from scripts.content.load import read_content
 from scripts.content.text import (CODE, INLINE, PLAIN, InlineMarkdown, PlainText, kinds, schema_names,
                                   schema_text_fields)
+from scripts.content.yaml_source import Located, read_yaml
 from scripts.publish.pdf import write_pdf
 from scripts.publish.sanitize import clean
 
@@ -70,7 +73,7 @@ def _schema_kind(path: str) -> str:
     name = Path(path).stem
     if name in ("languages", "resolutions", "divergences"):
         return name
-    return config.FILE_KINDS[name]
+    return BY_STEM[name].schema
 
 
 def _field_pattern(path: tuple) -> tuple:
@@ -210,10 +213,8 @@ class Hostile:
 
 
 def _errors_by_line(root: Path) -> dict[str, set[int]]:
-    loaded = read_content(root)
-    problems = loaded.problems + (check(loaded) if loaded.content else [])
     out: dict[str, set[int]] = {}
-    for problem in problems:
+    for problem in gate(root).problems:
         if problem.severity == "error":
             out.setdefault(problem.path, set()).add(problem.line)
     return out

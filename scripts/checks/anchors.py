@@ -9,8 +9,7 @@ that page.
 from __future__ import annotations
 
 from scripts.content.models import Content, Document, Edition
-from scripts.plan.write import title_anchor
-from scripts.render.common import document_block_ids
+from scripts.render.common import document_block_ids, title_anchor
 from scripts.render.home import HOME_PATH
 from scripts.render.notes import NOTES_PATH, notes_anchors
 from scripts.render.print_page import PRINT_PATH

@@ -18,8 +18,8 @@ from typing import Callable, Iterator
 
 from babel import Locale
 
-from scripts.content.load import Located
 from scripts.content.models import Agenda, Block, Content, Document, Edition, ListBlock, Paragraph, Section
+from scripts.content.yaml_source import Located
 from scripts.problems import Problem
 from scripts.translation.units import UnitKey, UnitState, named_units
 

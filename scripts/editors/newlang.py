@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 from babel import Locale, UnknownLocaleError
 
-from scripts import config
+from scripts.catalogue import DOCUMENTS
 from scripts.content.load import Loaded, read_content
 from scripts.translation.state import digest, originals, unit_mappings
 from scripts.translation.units import UnitKey
@@ -65,7 +65,7 @@ def translate_file(root: Path, code: str, stem: str) -> Path:
     if code not in content.codes:
         raise NewLanguageError(f"'{code}' is not declared in content/languages.yml; to start a new "
                                f"language, run `python -m scripts new-language {code}`")
-    kinds = [kind for kind in config.FILE_KINDS if kind != "ui"]
+    kinds = [kind.stem for kind in DOCUMENTS]
     if stem not in kinds:
         raise NewLanguageError(f"'{stem}' is not a content file; use one of: {', '.join(kinds)}")
     target = root / "content" / code / f"{stem}.yml"

@@ -41,8 +41,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs_static_i18n.config import I18nPluginConfig
 
-from scripts.checks.check import check
-from scripts.content.load import Loaded, read_content
+from scripts.checks.gate import gate
+from scripts.content.load import Loaded
 from scripts.engine import theme
 from scripts.engine.preview import BYTECODE_CACHE, UNCHANGED_TEMPLATE, PreviewState, theme_env_listed_once
 from scripts.engine.repository_links import edit_base, edit_url, original_links
@@ -156,9 +156,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def load(root: Path) -> tuple[Loaded, list[str]]:
     """The content, checked, and its errors. Any command but `serve` stops here, before
     anything is written, with the same file:line:column messages as `python -m scripts check`."""
-    loaded = read_content(root)
-    problems = sorted(set(loaded.problems + (check(loaded) if loaded.content else [])))
-    errors = [p for p in problems if p.severity == "error"]
+    gated = gate(root)
+    loaded, problems, errors = gated.loaded, gated.problems, gated.errors
     if errors and not _state.serving:
         for problem in errors:
             log.error(str(problem))

@@ -315,3 +315,10 @@ def first_section_text(sections) -> str:
 
 
 __all__ = ["Page", "Context", "escape", "to_markdown", "plain_text"]
+
+
+def title_anchor(path: str) -> str:
+    """The page heading's id where the page has none of its own: from its path, the same in
+    every language ("people.md" -> "page-people"), never from the translated title."""
+    stem = path.removesuffix(".md").removesuffix("index").strip("/") or "home"
+    return "page-" + stem.replace("/", "-")

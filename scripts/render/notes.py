@@ -6,12 +6,12 @@ the printed volume and quoted with its own `lang`."""
 
 from __future__ import annotations
 
-from scripts.content.divergences import passage
 from scripts.content.inline import escape, plain_text, to_markdown
 from scripts.content.models import Content, Divergence, Edition, ListBlock, Resolution
 from scripts.render.agenda import slot_title
 from scripts.render.common import Context, Page, heading, lang_attrs
 from scripts.render.divergence_marks import NOTES_PATH, edition_line, localized, quotations_md, quoted
+from scripts.render.passages import passage
 from scripts.render.shown import place, shown
 from scripts.translation.state import block_texts
 

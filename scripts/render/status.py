@@ -8,6 +8,7 @@ import html
 
 from babel.numbers import format_percent
 
+from scripts.catalogue import BY_STEM
 from scripts.content.inline import escape, link_problem
 from scripts.content.models import Language
 from scripts.render.common import Context, Page, heading, lang_attrs
@@ -15,12 +16,6 @@ from scripts.render.translation_marks import STATUS_PATH, language_name
 from scripts.translation.history import Change, shortened, spaced
 from scripts.translation.status import FileStatus
 from scripts.translation.units import UnitKey
-
-# The interface word that names each file's document.
-FILE_TITLES = {"front": "nav_foreword", "summary": "nav_summary", "acronyms": "nav_acronyms",
-               "report": "nav_report", "agenda": "nav_agenda", "background": "nav_background",
-               "definitions": "nav_definitions", "series": "nav_series",
-               "council-note": "nav_council_note"}
 
 
 def edit_link(path: str, edit_uri: str) -> str:
@@ -102,7 +97,7 @@ def language_md(language: Language, rows: list[FileStatus], ctx: Context,
                                   "status_outdated", "status_share", "status_file")]
     lines = ["| " + " | ".join(header) + " |", "| --- | ---: | ---: | ---: | ---: | --- |"]
     for row in rows:
-        title_key = FILE_TITLES.get(row.file)
+        title_key = BY_STEM[row.file].nav if row.file in BY_STEM else None
         title = ctx.md(title_key) if title_key else escape(row.file)
         if row.file in pages:
             title = f"[{title}]({ctx.link(pages[row.file][0])})"

@@ -19,8 +19,8 @@ import json
 from dataclasses import dataclass
 from typing import Iterator
 
-from scripts.content.load import Located
 from scripts.content.models import Block, Content, Document, Edition, ListBlock, Paragraph, Quote
+from scripts.content.yaml_source import Located
 from scripts.problems import Problem
 from scripts.translation.units import UNIT_FILES, UnitKey, UnitState, named_units
 

@@ -10,8 +10,8 @@ from pathlib import Path
 from babel import Locale
 
 from scripts import config
-from scripts.content.load import Located
 from scripts.content.models import Content
+from scripts.content.yaml_source import Located
 from scripts.translation.history import Change, compare, plain, text_at_source
 from scripts.translation.state import UnitStatus, describe, edition_units, unit_states
 from scripts.translation.units import UnitKey, UnitState

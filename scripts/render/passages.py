@@ -1,16 +1,13 @@
 """Where the editions differ in meaning (content/divergences.yml): which passage a record names,
-where that passage stands on the site, and the checks that keep the records true to the content
-(the passage exists; each quotation stands, word for word, in its edition's passage)."""
+and where that passage stands on the site (scripts/checks/divergences.py keeps the records true
+to the content)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
 
 from scripts.content.inline import plain_text
-from scripts.content.load import Located
-from scripts.content.models import Block, Content, Divergence, Document, Edition, Section
-from scripts.problems import Problem
+from scripts.content.models import Block, Divergence, Document, Edition, Section
 from scripts.translation.state import block_texts
 from scripts.translation.units import paragraph_number
 
@@ -82,42 +79,3 @@ def at_paragraph(divergences: tuple[Divergence, ...], document: str) -> dict[str
             out.setdefault(d.paragraph, []).append(d)
     return out
 
-
-def _normal(text: str) -> str:
-    return " ".join(text.split())
-
-
-def check_divergences(content: Content, files: dict[str, Located]) -> Iterator[Problem]:
-    located = files.get(DIVERGENCES_FILE)
-    if located is None:
-        return
-    seen: set[str] = set()
-    for i, d in enumerate(content.divergences):
-        key = ("divergences", i)
-        if d.id in seen:
-            yield located.problem(key + ("id",), f"the id '{d.id}' is used twice; give each record its own id")
-        seen.add(d.id)
-        reference = content.editions.get(content.reference)
-        if reference is None or passage(reference, d.document, d.paragraph) is None:
-            yield located.problem(key + ("paragraph",),
-                                  f"'{d.paragraph}' is no passage of the {d.document} in the reference "
-                                  "language; use the id of a paragraph (such as many-forms-5), an agenda "
-                                  "slot or a defined term")
-            continue
-        for lang, quotation in d.editions.items():
-            edition = content.editions.get(lang)
-            if edition is None:
-                yield located.problem(key + ("editions", lang),
-                                      f"'{lang}' is not a language of content/languages.yml")
-                continue
-            found = passage(edition, d.document, d.paragraph)
-            if found is None:
-                # A passage a translation lacks (yet) is work to do there, never a blocked pull request.
-                yield located.problem(key + ("editions", lang),
-                                      f"to do: the {lang} edition has no passage '{d.paragraph}' in its "
-                                      f"{d.document} any more, so this note is not shown there; bring the "
-                                      "passage back or update the quotation", severity="warning")
-            elif _normal(quotation.says) not in _normal(found.text):
-                yield located.problem(key + ("editions", lang, "says"),
-                                      f"this quotation is not in the {lang} text of '{d.paragraph}'; quote the "
-                                      "edition word for word (a short passage of that paragraph)")

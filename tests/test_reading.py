@@ -10,9 +10,9 @@ import re
 import pytest
 
 from scripts.content.inline import plain_text
+from scripts.content.models import paragraph_anchors
 from scripts.render.glossary import glossary_of, preview
 from scripts.render.reference import _SAFE_ABBR
-from scripts.translation.units import paragraph_anchors
 
 LANGS = ["en", "fr", "es"]
 GLOSSARY_DOCS = ["summary/", "background/"]

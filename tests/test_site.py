@@ -18,8 +18,7 @@ import pytest
 
 from scripts import config
 from scripts.content.load import read_content
-from scripts.content.models import Content
-from scripts.translation.units import paragraph_anchors
+from scripts.content.models import Content, paragraph_anchors
 
 SITE_URL = "https://example.test/idm/"  # a sub-path, so that base URLs are really exercised
 NOT_PAGES = ("assets/", "search/")

@@ -8,12 +8,11 @@ import re
 
 import pytest
 
-from scripts.content.models import Paragraph
+from scripts.content.models import Paragraph, paragraph_anchor, paragraph_anchors, paragraph_number
 from scripts.plan.site import plan
 from scripts.translation.state import edition_units, markings, originals, unit_states
 from scripts.translation.status import translation_of
-from scripts.translation.units import (UnitKey, UnitState, named_units, paragraph_anchor, paragraph_anchors,
-                                       paragraph_number)
+from scripts.translation.units import UnitKey, UnitState, named_units
 
 
 def test_a_unit_key_reads_as_editors_write_it_and_back():

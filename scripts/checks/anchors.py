@@ -8,13 +8,12 @@ that page.
 
 from __future__ import annotations
 
-from scripts.content.models import Content, Document, Edition
+from scripts.content.models import Content, Document, Edition, paragraph_anchors
 from scripts.render.common import document_block_ids, title_anchor
 from scripts.render.home import HOME_PATH
 from scripts.render.notes import NOTES_PATH, notes_anchors
 from scripts.render.print_page import PRINT_PATH
 from scripts.render.translation_marks import STATUS_PATH
-from scripts.translation.units import paragraph_anchors
 
 # The pages every language has, whatever its content (fallback pages included).
 FIXED_PAGES = ("foreword.md", "summary.md", "acronyms.md", "agenda.md", "people.md",

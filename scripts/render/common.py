@@ -12,8 +12,8 @@ from typing import Callable, Mapping
 from babel import Locale
 
 from scripts.content.inline import escape, footnote_refs, plain_text, to_markdown
-from scripts.content.models import Block, ListBlock, Paragraph, Quote, Section
-from scripts.translation.units import UnitKey, UnitState, paragraph_anchors
+from scripts.content.models import Block, ListBlock, Paragraph, Quote, Section, paragraph_anchors
+from scripts.translation.units import UnitKey, UnitState
 
 _SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DESCRIPTION_LENGTH = 160

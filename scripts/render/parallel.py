@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 
 from scripts.content.inline import escape, html_in_markdown, to_markdown
-from scripts.content.models import Definitions, Document, Section
+from scripts.content.models import Definitions, Document, Section, paragraph_anchors, paragraph_number
 from scripts.render.common import Context, Page, block_md, direction, safe_id
 from scripts.render.marks import Marks
 from scripts.render.translation_marks import file_stem
-from scripts.translation.units import UnitKey, UnitState, paragraph_anchors, paragraph_number
+from scripts.translation.units import UnitKey, UnitState
 
 PARALLEL_DIR = "parallel/"
 _FN_REF = re.compile(r"\[\^([a-z]+(?:-[a-z]+)*)-([A-Za-z0-9]+)\]")

@@ -7,9 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scripts.content.inline import plain_text
-from scripts.content.models import Block, Divergence, Document, Edition, Section
+from scripts.content.models import Block, Divergence, Document, Edition, Section, paragraph_number
 from scripts.translation.state import block_texts
-from scripts.translation.units import paragraph_number
 
 DIVERGENCES_FILE = "content/divergences.yml"
 

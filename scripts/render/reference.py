@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from scripts.content.inline import escape, footnote_refs, plain_text, quoted_title, to_markdown
-from scripts.content.models import Acronyms, Definitions, Series, SeriesItem
+from scripts.content.models import Acronyms, Definitions, Series, SeriesItem, paragraph_anchors
 from scripts.render.common import Context, Page, attr, blocks_md, heading, indent, lang_attrs, with_footnotes
 from scripts.render.divergence_marks import divergence_marker
 from scripts.render.marks import Marks
 from scripts.render.translation_marks import mark_unit, page_notice
-from scripts.translation.units import UnitKey, UnitState, paragraph_anchors
+from scripts.translation.units import UnitKey, UnitState
 
 
 def definitions_page(defs: Definitions, ctx: Context, path: str = "definitions.md") -> Page:

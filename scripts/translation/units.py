@@ -1,25 +1,24 @@
-"""The names every stage gives the parts of the publication, built here and nowhere else.
+"""The names of translation units and of their states, built here and nowhere else.
 
 A translation unit is named by a `UnitKey`: the content file it is in and, for anything but
 the file's own opening, its id (`UnitKey.section("report", "introduction")`,
 `UnitKey.agenda_item("session-3")`). The state of a unit in one language is a `UnitState`.
-A block of text is reached by its public anchor, `paragraph_anchor(owner_id, n)`: part of the
-site's URLs, so it must never change. A misspelt constructor or state fails at once
-(AttributeError), a file that holds no units at construction (ValueError); a key written as a
-string no longer finds anything, so a reader's notice cannot silently go missing.
-
-This module imports only the catalogue of document kinds, so that every stage after loading can use it.
+A misspelt constructor or state fails at once (AttributeError, and at type-check time), a file
+that holds no units at construction (ValueError); a key written as a string finds nothing
+and is refused by a type checker, so a reader's notice cannot silently go missing.
+The public anchor of a block (`many-forms-3`) is built in one place too, beside the models
+that need it: `paragraph_anchor` in scripts/content/models.py.
 """
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Iterable, Sized
+from typing import Iterable
 
 from scripts.catalogue import DOCUMENTS
 
-# The content files that hold translation units: every kind but the interface words.
+# The content files that hold translation units: every kind of document (not the interface words).
 UNIT_FILES = frozenset(kind.stem for kind in DOCUMENTS)
 
 
@@ -88,23 +87,3 @@ class UnitState(enum.StrEnum):
     OUTDATED = "outdated"  # translates an earlier text of the original
     ABSENT = "absent"  # not in this language's edition (no file, or recorded in resolutions.yml)
 
-
-def paragraph_anchor(owner_id: str, n: int) -> str:
-    """The public anchor of the `n`th block (from 1) of a section, a document's opening or a
-    term's definition: `many-forms-3`."""
-    return f"{owner_id}-{n}"
-
-
-def paragraph_anchors(owner_id: str, blocks: Sized) -> list[str]:
-    """The anchors of all the blocks of one owner, in order."""
-    return [paragraph_anchor(owner_id, n) for n in range(1, len(blocks) + 1)]
-
-
-def paragraph_number(anchor: str, owner_id: str) -> int | None:
-    """The block an anchor names under `owner_id` (the inverse of `paragraph_anchor`), or None
-    where the anchor is not `<owner_id>-<digits>`."""
-    prefix = paragraph_anchor(owner_id, 0)[:-1]  # the anchor's text before its number
-    rest = anchor[len(prefix):]
-    if anchor.startswith(prefix) and rest.isascii() and rest.isdigit():
-        return int(rest)
-    return None

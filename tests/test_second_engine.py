@@ -3,9 +3,10 @@ from the same mkdocs.yml, hook, theme and plugins, unchanged, and its output is 
 page: the same files, and on every page the same text a reader sees.
 
 One extra build per session, after the session's MkDocs build (the `built` fixture), with the
-same settings: the PDFs and EPUBs, which are made from the print editions, are then reused from
-the download cache when the print editions are the same; the offline copy is built again by
-ProperDocs (the archive's key names the engine, scripts/hooks.py).
+same settings, as on a machine without MkDocs (its package made unimportable): the PDFs and
+EPUBs, which are made from the print editions, are then reused from the download cache when the
+print editions are the same; the offline copy is built again, by ProperDocs (the hook's
+`ENGINE`; the archive's key names the engine).
 
 Nothing that differs is ignored: the text compared is what a reader sees (text outside
 scripts, styles and templates, and the title, alt, aria-label and placeholder attributes), so
@@ -33,15 +34,31 @@ HIDDEN = {"script", "style", "template"}  # their text is not shown to a reader
 SHOWN_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder")  # tooltips, image text, labels
 
 
+def without_mkdocs(folder: Path) -> dict[str, str]:
+    """The environment of a machine without MkDocs: first on PYTHONPATH, a package `mkdocs`
+    that cannot be imported (ProperDocs answers for `mkdocs.*` inside its own process)."""
+    (folder / "mkdocs").mkdir(parents=True)
+    for name in ("__init__.py", "__main__.py"):
+        (folder / "mkdocs" / name).write_text('raise ImportError("MkDocs is not installed here")\n')
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_OFFLINE", None)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(folder), env.get("PYTHONPATH")]))
+    return env
+
+
+def engine_build(root: Path, site: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", ENGINE, "build", "--strict", "--config-file",
+                           str(root / "mkdocs.yml"), "--site-dir", str(site)],
+                          cwd=root, env=env, capture_output=True, text=True, timeout=1200)
+
+
 @pytest.fixture(scope="module")
 def second_site(built: Built, tmp_path_factory) -> Path:
     """The site built by ProperDocs, as `built` is by MkDocs (strict, same site and repository
     addresses), into a folder of its own."""
     site = tmp_path_factory.mktemp("properdocs-site")
-    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1", "REPO_URL": REPO_URL}
-    result = subprocess.run([sys.executable, "-m", ENGINE, "build", "--strict",
-                             "--config-file", str(config.ROOT / "mkdocs.yml"), "--site-dir", str(site)],
-                            cwd=config.ROOT, env=env, capture_output=True, text=True)
+    env = {**without_mkdocs(tmp_path_factory.mktemp("no-mkdocs")), "SITE_URL": SITE_URL, "REPO_URL": REPO_URL}
+    result = engine_build(config.ROOT, site, env)
     assert result.returncode == 0, f"{ENGINE} build --strict failed:\n{result.stderr[-6000:]}"
     return site
 
@@ -137,3 +154,28 @@ def test_the_comparison_finds_a_changed_sentence_not_a_changed_script(built: Bui
     differences = text_differences(first, second)
     assert list(differences) == [page]
     assert f"-{sentence}\n+{sentence} changed" in differences[page]
+
+
+def test_a_strict_build_that_fails_on_a_warning_of_the_engine_leaves_the_previous_site(tmp_path: Path):
+    """ProperDocs logs its own warnings under `properdocs`, not `mkdocs`: the hook counts them
+    (scripts/hooks.py, `ENGINE`), so a strict build they fail does not replace the site. The
+    offline variant (SITE_OFFLINE: pages only, no downloads) keeps this build short."""
+    root = tmp_path / "project"
+    for name in ("content", "schemas", "scripts", "overrides", "mkdocs.yml"):
+        source = config.ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
+    (root / "docs").mkdir()
+    (root / "docs" / "stray.md").write_text("# Stray\n\n[nowhere](#nowhere)\n", encoding="utf-8")
+    previous = root / "site"
+    previous.mkdir()
+    (previous / "index.html").write_text("previous site", encoding="utf-8")
+    env = {**without_mkdocs(tmp_path / "no-mkdocs"), "SITE_OFFLINE": "true"}
+
+    result = engine_build(root, previous, env)
+
+    assert result.returncode != 0
+    assert "contains a link '#nowhere'" in result.stderr  # a warning of ProperDocs' own
+    assert "was left as it was: warnings in strict mode" in result.stderr
+    assert [p.name for p in previous.iterdir()] == ["index.html"]
+    assert (previous / "index.html").read_text(encoding="utf-8") == "previous site"
+    assert [p.name for p in root.iterdir() if ".building-" in p.name or ".old-" in p.name] == []

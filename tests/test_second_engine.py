@@ -1,6 +1,7 @@
 """The second engine: ProperDocs (a fork of MkDocs 1.6, pinned in pyproject.toml) builds the site
 from the same mkdocs.yml, hook, theme and plugins, unchanged, and its output is MkDocs' page by
-page: the same files, and on every page the same text a reader sees.
+page: the same files, and on every page the same text a reader sees. A strict ProperDocs build
+that fails leaves the previous site, as a MkDocs build does (tests/test_build_safety.py).
 
 One extra build per session, after the session's MkDocs build (the `built` fixture), with the
 same settings, as on a machine without MkDocs (its package made unimportable): the PDFs and

@@ -63,8 +63,8 @@ log = logging.getLogger("mkdocs.hooks.site")
 # The engine running this build: "mkdocs", or "properdocs" (a fork of MkDocs 1.6 that runs this
 # hook unchanged: its modules stand in for `mkdocs.*`, so `mkdocs_utils` is `properdocs.utils`).
 # The offline copy is built by the same engine, its warnings are counted under the engine's
-# own logger (ProperDocs logs under "properdocs", with "mkdocs" a child of it), and the
-# archive's key names the engine that built it.
+# own logger (ProperDocs logs under "properdocs", with "mkdocs" a child of it), the preview
+# quiets its build module's log of skipped pages, and the archive's key names the engine.
 ENGINE = mkdocs_utils.__name__.partition(".")[0]
 
 # The placeholder mkdocs.yml puts in the i18n plugin's `languages` (the plugin refuses an
@@ -256,7 +256,7 @@ def _on_config_site(config: MkDocsConfig) -> MkDocsConfig:
     configure_languages(config, site)
     _state.site, _state.pages, _state.site_url, _state.not_found = site, pages, config.site_url or "/", {}
     if _state.serving:
-        _state.preview.start_build(site, pages, errors, _state.site_url)
+        _state.preview.start_build(site, pages, errors, _state.site_url, ENGINE)
         theme_env_listed_once(config.theme)
         changed = _state.preview.changed
         log.info("preview: every page rendered" if changed is None else

@@ -5,7 +5,7 @@
   foreword, Council note…) repeated 10 times, the copies' ids suffixed (`-x1`…`-x9`) and their
   footnote references dropped, so every page, link, search entry and PDF page is there 10
   times (the report: 10 times as many chapters).
-- 10 languages: `new-language` (scripts/newlang.py) for 7 more codes with a lunr stemmer, each
+- 10 languages: `new-language` (scripts/editors/newlang.py) for 7 more codes with a lunr stemmer, each
   declared in content/languages.yml: untranslated copies, as a new translation starts.
 
 Time is wall-clock for `mkdocs build --strict` (pages, PDFs, offline archive); memory is the
@@ -86,7 +86,7 @@ def multiply_content(root: Path, copies: int = COPIES) -> int:
 
 
 def add_languages(root: Path) -> None:
-    from scripts.newlang import new_language
+    from scripts.editors.newlang import new_language
 
     for code in NEW_LANGUAGES:
         new_language(root, code)  # declares it in content/languages.yml too

@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.serve_gzip import serving  # noqa: E402
 from scripts import config  # noqa: E402
-from scripts.load import read_content  # noqa: E402
+from scripts.content.load import read_content  # noqa: E402
 from tests.browser_support import launch  # noqa: E402  (the tests' Chromium)
 
 KINDS = [("home", ""), ("report chapter", "report/globalized-world/"), ("agenda", "agenda/"),

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from scripts import config
-from scripts.check import check
-from scripts.load import Loaded, read_content
+from scripts.checks.gate import gate
+from scripts.content.load import Loaded, read_content
 from tests.browser_support import browser, served  # noqa: F401  (one headless Chromium, one local server)
 
 
@@ -32,7 +32,7 @@ def unzipped_archive(built, tmp_path_factory) -> Path:
     """The offline archive of the session's build, unzipped into a fresh folder: its root."""
     import zipfile
 
-    from scripts.downloads import ARCHIVE, ARCHIVE_ROOT, DOWNLOADS
+    from scripts.publish.downloads import ARCHIVE, ARCHIVE_ROOT, DOWNLOADS
 
     target = tmp_path_factory.mktemp("unzipped")
     with zipfile.ZipFile(built.site / DOWNLOADS / ARCHIVE) as zipped:
@@ -58,6 +58,4 @@ def content_copy(tmp_path: Path):
 
 def problems_of(root: Path) -> list[str]:
     """Every problem of the content under root, as printed by `python -m scripts check`."""
-    loaded = read_content(root)
-    problems = loaded.problems + (check(loaded) if loaded.content else [])
-    return [str(p) for p in sorted(set(problems))]
+    return [str(p) for p in gate(root).problems]

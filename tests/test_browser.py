@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.search_index import INDEX
-from scripts.theme import theme_worker
+from scripts.engine.theme import theme_worker
+from scripts.publish.search_index import INDEX
 from tests.test_site import Built
 
 THEME_WORKER = f"assets/javascripts/workers/{theme_worker()}"  # the wrapper's import

@@ -24,7 +24,7 @@ import pytest
 import yaml
 
 from scripts import config
-from scripts.preview import BANNER_CLASS
+from scripts.engine.preview import BANNER_CLASS
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 ENV.pop("SITE_OFFLINE", None)
@@ -67,8 +67,8 @@ def test_a_crash_mid_build_leaves_the_previous_site(tmp_path, where):
     root = project_copy(tmp_path / "project")
     (root / "crash.py").write_text(CRASH_HOOK.replace("{where}", where), encoding="utf-8")
     settings = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(settings.replace("  - scripts/hooks.py\n",
-                                                      "  - scripts/hooks.py\n  - crash.py\n"), encoding="utf-8")
+    (root / "mkdocs.yml").write_text(settings.replace("  - scripts/engine/hooks.py\n",
+                                                      "  - scripts/engine/hooks.py\n  - crash.py\n"), encoding="utf-8")
     assert "crash.py" in (root / "mkdocs.yml").read_text(encoding="utf-8")
     previous = root / "site"
     (previous / "fr").mkdir(parents=True)

@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from scripts.divergences import passage
-from scripts.shown import place, shown
+from scripts.render.passages import passage
+from scripts.render.shown import place, shown
 from tests.conftest import problems_of
 
 DOCUMENTS = ("summary", "report", "background", "agenda", "definitions")
@@ -195,8 +195,8 @@ def test_fallback_page_links_to_the_original_page(built, lang):
 
 
 def test_banners_link_to_the_original_page_not_to_contributor_pages(loaded):
+    from scripts.plan.site import contexts
     from scripts.render.translation_marks import outdated_notice, untranslated_notice
-    from scripts.site import contexts
 
     fr = contexts(loaded.content)["fr"]
     for notice in (untranslated_notice(fr, "en"), outdated_notice(fr, "en")):
@@ -207,7 +207,7 @@ def test_banners_link_to_the_original_page_not_to_contributor_pages(loaded):
 def test_the_hook_points_original_links_at_the_language_selectors_address():
     from types import SimpleNamespace
 
-    from scripts.repository_links import original_links
+    from scripts.engine.repository_links import original_links
 
     class Extra(dict):
         pass

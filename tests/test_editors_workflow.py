@@ -18,9 +18,9 @@ import pytest
 import yaml
 
 from scripts import config
+from scripts.content.models import Acronym, Acronyms
 from scripts.render.common import Context
 from scripts.render.reference import acronyms_page
-from scripts.models import Acronym, Acronyms
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 PROJECT = ("content", "schemas", "scripts", "overrides", "mkdocs.yml")
@@ -404,8 +404,8 @@ def test_the_status_page_lists_counts_and_files(portuguese):
     assert re.search(r"<td[^>]*>–</td>\s*<td[^>]*>–</td>\s*<td[^>]*>–</td>\s*<td[^>]*>absent de "
                      r"l’édition en français</td>\s*<td>aucun pour l’instant : <code>python -m scripts "
                      r"translate fr series</code> crée <code>content/fr/series.yml</code></td>", french)
-    from scripts.load import read_content
-    from scripts.status import status
+    from scripts.content.load import read_content
+    from scripts.translation.status import status
     loaded = read_content(portuguese)
     total = sum(r.total for r in status(loaded.content, loaded.files) if r.lang == "pt")
     assert f"0 of {total} parts translated" in _html(portuguese, "pt", "status")
@@ -462,7 +462,7 @@ _IgnoreTags.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_hostile_text_never_becomes_markup(text):
-    from scripts import inline
+    from scripts.content import inline
     try:
         inline.parse(text)
     except inline.MarkupError:

@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 import re
 
-from scripts.citation import Reference, bibtex, csl_json, file_name, ris
-from scripts.inline import plain_text
-from scripts.models import Definitions, Paragraph, Term
+from scripts.content.inline import plain_text
+from scripts.content.models import Definitions, Paragraph, Term
+from scripts.render.citation import Reference, bibtex, csl_json, file_name, ris
 from scripts.render.glossary import TermLinker, glossary_of
 from tests.test_site import SITE_URL, Built
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from scripts import config
-from scripts.load import load_content
-from scripts.models import ListBlock, Paragraph
+from scripts.catalogue import BY_STEM
+from scripts.checks.gate import gate
+from scripts.content.models import ListBlock, Paragraph
 from scripts.problems import ContentError
 
 from .conftest import problems_of
@@ -98,7 +99,7 @@ def test_every_file_names_its_schema_on_its_first_line():
         assert match, f"{file} does not declare its schema"
         schema = (file.parent / match.group(1)).resolve()
         assert schema.is_file(), f"{file} names {match.group(1)}, which does not exist"
-        kind = config.FILE_KINDS.get(file.stem, file.stem)
+        kind = BY_STEM[file.stem].schema if file.stem in BY_STEM else file.stem
         assert schema.name == f"{kind}.schema.json", f"{file} names the wrong schema"
 
 
@@ -143,7 +144,7 @@ def test_wrong_type(content_copy):
 
 def test_unquoted_time_is_read_as_a_time(tmp_path):
     # YAML 1.1 reads 10:00 as the number 600; the loader keeps what the editor wrote.
-    from scripts.load import read_yaml
+    from scripts.content.load import read_yaml
     file = tmp_path / "x.yml"
     file.write_text("start: 10:00\nflag: no\n", encoding="utf-8")
     located, problems = read_yaml(file, tmp_path)
@@ -172,10 +173,10 @@ def test_oversized_files_are_refused(content_copy):
                for m in problems_of(root))
 
 
-def test_load_content_raises_with_every_error(content_copy):
+def test_gated_content_raises_with_every_error(content_copy):
     root = content_copy("content/en/front.yml", "number: 15", "number: fifteen")
     with pytest.raises(ContentError) as raised:
-        load_content(root)
+        gate(root).content()
     assert any("'number' must be a whole number" in str(p) for p in raised.value.problems)
 
 
@@ -188,7 +189,7 @@ def test_load_content_raises_with_every_error(content_copy):
     ("[click](//evil.example/x)", "starts with '/'"),
 ])
 def test_refused_links_in_inline_markdown(content_copy, text, message):
-    """A footnote is inline Markdown: its links are judged after decoding (scripts/inline.py)."""
+    """A footnote is inline Markdown: its links are judged after decoding (scripts/content/inline.py)."""
     root = content_copy("content/en/background.yml", "[Annex](definitions.md)", text)
     messages = [m for m in problems_of(root) if m.startswith("content/en/background.yml:")]
     assert len(messages) == 1 and message in messages[0], messages

@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts.archive import ZIP_DATE, human_size, make_zip
-from scripts.downloads import ARCHIVE, ARCHIVE_ROOT, DOWNLOADS, epub_name, pdf_name
+from scripts.publish.archive import ZIP_DATE, human_size, make_zip
+from scripts.publish.downloads import ARCHIVE, ARCHIVE_ROOT, DOWNLOADS, epub_name, pdf_name
 from tests.test_site import Built, parse
 
 LOCAL_SCHEMES = ("file", "data", "blob", "about")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from scripts.check import check
-from scripts.parity import compare
+from scripts.checks.gate import check
+from scripts.checks.parity import compare
 
 from .conftest import problems_of
 

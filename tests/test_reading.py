@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from scripts.inline import plain_text
+from scripts.content.inline import plain_text
 from scripts.render.glossary import glossary_of, preview
 from scripts.render.reference import _SAFE_ABBR
 

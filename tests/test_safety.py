@@ -1,7 +1,7 @@
 """Untrusted content is safe by construction (issue 10).
 
 The hostile corpus: every payload of PAYLOADS goes into every kind of text field of every kind
-of content file, the fields found by walking each file along its schema (scripts/text.py), so
+of content file, the fields found by walking each file along its schema (scripts/content/text.py), so
 a field added to a schema is covered without editing this test. For each payload, `check`
 either refuses it in a field, at that field's file:line, or accepts it; what it accepts in a
 field is then built, all payloads together, in ONE build of a copy of the content, and every
@@ -26,12 +26,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts import config, inline
-from scripts.check import check, check_text
-from scripts.load import Located, read_content, read_yaml
-from scripts.pdf import write_pdf
-from scripts.sanitize import clean
-from scripts.text import CODE, INLINE, PLAIN, InlineMarkdown, PlainText, kinds, schema_names, schema_text_fields
+from scripts import config
+from scripts.catalogue import BY_STEM
+from scripts.checks.fields import check_text
+from scripts.checks.gate import gate
+from scripts.content import inline
+from scripts.content.load import read_content
+from scripts.content.text import (CODE, INLINE, PLAIN, InlineMarkdown, PlainText, kinds, schema_names,
+                                  schema_text_fields)
+from scripts.content.yaml_source import Located, read_yaml
+from scripts.publish.pdf import write_pdf
+from scripts.publish.sanitize import clean
 
 MARK = "pwned"
 PAYLOADS = (
@@ -68,7 +73,7 @@ def _schema_kind(path: str) -> str:
     name = Path(path).stem
     if name in ("languages", "resolutions", "divergences"):
         return name
-    return config.FILE_KINDS[name]
+    return BY_STEM[name].schema
 
 
 def _field_pattern(path: tuple) -> tuple:
@@ -208,10 +213,8 @@ class Hostile:
 
 
 def _errors_by_line(root: Path) -> dict[str, set[int]]:
-    loaded = read_content(root)
-    problems = loaded.problems + (check(loaded) if loaded.content else [])
     out: dict[str, set[int]] = {}
-    for problem in problems:
+    for problem in gate(root).problems:
         if problem.severity == "error":
             out.setdefault(problem.path, set()).add(problem.line)
     return out
@@ -365,7 +368,7 @@ def test_entity_written_titles_stay_text_in_the_title_element(hostile):
 
 
 def test_the_print_edition_and_pdf_hold_no_live_payload(hostile):
-    from scripts.downloads import DOWNLOADS
+    from scripts.publish.downloads import DOWNLOADS
 
     printed = hostile.site / "print" / "index.html"
     parser = _Live()
@@ -393,7 +396,7 @@ def test_the_sanitizer_leaves_the_real_site_as_it_was(built):
     nothing the reader sees: the allowlist covers all the site's own markup (abbr titles,
     footnotes, ids, classes, lang, details, tables, the side-by-side picker's data-*)."""
     from benchmarks.site_diff import tokens
-    from scripts.print_edition import _ARTICLE
+    from scripts.publish.print_edition import _ARTICLE
 
     checked = 0
     for page in _pages(built.site):
@@ -448,7 +451,7 @@ def test_the_pdf_fetches_only_the_sites_own_files(tmp_path):
 
 
 def test_the_site_fetcher_serves_files_of_the_site_only(tmp_path):
-    from scripts.pdf import site_file
+    from scripts.publish.pdf import site_file
 
     (tmp_path / "a.css").write_text("x")
     assert site_file((tmp_path / "a.css").as_uri(), tmp_path) == (tmp_path / "a.css").resolve()
@@ -490,11 +493,11 @@ def test_checking_and_rendering_a_field_is_linear_in_its_size(unit):
 
 
 def test_every_anchor_check_accepts_is_an_id_of_its_built_page(built):
-    """scripts/anchors.py predicts each page's anchors from the content, so that `check`
+    """scripts/checks/anchors.py predicts each page's anchors from the content, so that `check`
     refuses a link the build would not resolve; the prediction never claims an anchor the
     built page lacks."""
-    from scripts.anchors import site_anchors
-    from scripts.site import page_url
+    from scripts.checks.anchors import site_anchors
+    from scripts.plan.site import page_url
 
     anchors = site_anchors(built.content)
     checked = 0
@@ -537,9 +540,9 @@ def test_the_renderers_alone_make_no_payload_live(hostile):
     """The sanitizer is the last line of defence, not the first: the same hostile content,
     rendered by the pure renderers and the site's Markdown extensions without the sanitizer,
     already has no live payload."""
-    from scripts.site import plan
-    from scripts.status import translation_of
-    from scripts.write import page_text
+    from scripts.plan.site import plan
+    from scripts.plan.write import page_text
+    from scripts.translation.status import translation_of
     from tests.test_editors_workflow import _site_markdown
 
     loaded = read_content(hostile.root)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.search_index import INDEX
+from scripts.publish.search_index import INDEX
 from tests.test_site import Built
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:selenium")

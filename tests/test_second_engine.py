@@ -159,7 +159,7 @@ def test_the_comparison_finds_a_changed_sentence_not_a_changed_script(built: Bui
 
 def test_a_strict_build_that_fails_on_a_warning_of_the_engine_leaves_the_previous_site(tmp_path: Path):
     """ProperDocs logs its own warnings under `properdocs`, not `mkdocs`: the hook counts them
-    (scripts/hooks.py, `ENGINE`), so a strict build they fail does not replace the site. The
+    (scripts/engine/hooks.py, `ENGINE`), so a strict build they fail does not replace the site. The
     offline variant (SITE_OFFLINE: pages only, no downloads) keeps this build short."""
     root = tmp_path / "project"
     for name in ("content", "schemas", "scripts", "overrides", "mkdocs.yml"):

@@ -4,8 +4,8 @@ fallback pages, 404 pages, the sitemap, and no request to another host."""
 
 from __future__ import annotations
 
-import os
 import html
+import os
 import re
 import subprocess
 import sys
@@ -17,8 +17,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 
 from scripts import config
-from scripts.load import read_content
-from scripts.models import Content
+from scripts.content.load import read_content
+from scripts.content.models import Content
 
 SITE_URL = "https://example.test/idm/"  # a sub-path, so that base URLs are really exercised
 NOT_PAGES = ("assets/", "search/")

@@ -1,7 +1,7 @@
-"""scripts/unused_css.py on small stylesheets: what goes and what stays. The whole site's
+"""scripts/publish/unused_css.py on small stylesheets: what goes and what stays. The whole site's
 stylesheets are compared by screenshots (see README, "Only the CSS the pages use")."""
 
-from scripts.unused_css import prune
+from scripts.publish.unused_css import prune
 
 WORDS = frozenset({"md-header", "md-nav", "a", "p", "div", "data-md-color-primary", "indigo",
                    "data-md-state"})

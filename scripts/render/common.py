@@ -11,8 +11,9 @@ from typing import Callable, Mapping
 
 from babel import Locale
 
-from scripts.inline import escape, footnote_refs, plain_text, to_markdown
-from scripts.models import Block, ListBlock, Paragraph, Quote, Section
+from scripts.content.inline import escape, footnote_refs, plain_text, to_markdown
+from scripts.content.models import Block, ListBlock, Paragraph, Quote, Section
+from scripts.translation.units import UnitKey, UnitState, paragraph_anchors
 
 _SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DESCRIPTION_LENGTH = 160
@@ -47,12 +48,12 @@ class Context:
     # `md` marks them with their own `lang`.
     borrowed: frozenset[str] = field(default_factory=frozenset)
     words_lang: str = ""
-    # Translation units of this language: unit key -> "outdated" or "missing", with the
-    # language of their original text (scripts/translation.py, render/translation_marks.py).
-    units: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    # Translation units of this language: unit key -> outdated or missing, with the language
+    # of their original text (scripts/translation/state.py, render/translation_marks.py).
+    units: Mapping[UnitKey, tuple[UnitState, str]] = field(default_factory=dict)
 
     glossary: object | None = None  # scripts.render.glossary.Glossary of this language
-    # Passages where the editions differ in meaning (scripts.models.Divergence records), and the
+    # Passages where the editions differ in meaning (scripts.content.models.Divergence records), and the
     # language codes in the order of content/languages.yml, the reference language first.
     divergences: tuple = ()
     languages: tuple[str, ...] = ()
@@ -220,7 +221,7 @@ def blocks_md(blocks: tuple[Block, ...], ids: list[str], fn: str = "", marks=Non
 
 def document_block_ids(owner_id: str, blocks: tuple[Block, ...]) -> list[str]:
     """Anchors of blocks that stand before a document's first section: `<document id>-<n>`."""
-    return [f"{owner_id}-{n}" for n in range(1, len(blocks) + 1)]
+    return paragraph_anchors(owner_id, blocks)
 
 
 # How a section's own heading and blocks are framed: (section id, heading, blocks) -> Markdown.
@@ -314,3 +315,10 @@ def first_section_text(sections) -> str:
 
 
 __all__ = ["Page", "Context", "escape", "to_markdown", "plain_text"]
+
+
+def title_anchor(path: str) -> str:
+    """The page heading's id where the page has none of its own: from its path, the same in
+    every language ("people.md" -> "page-people"), never from the translated title."""
+    stem = path.removesuffix(".md").removesuffix("index").strip("/") or "home"
+    return "page-" + stem.replace("/", "-")

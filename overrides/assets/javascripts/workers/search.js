@@ -1,7 +1,7 @@
-/* upstream: mkdocs-material 9.8.1 material/templates/assets/javascripts/workers/search.*.min.js sha256=da1b3df5e5f00cc73083c9e21ff0ec28bde85cd247057bdd05b7a167e5903bd4 (the build fills in __THEME_WORKER__ and __MATERIAL_VERSION__ and drops this line: scripts/theme.py) */
+/* upstream: mkdocs-material 9.8.1 material/templates/assets/javascripts/workers/search.*.min.js sha256=da1b3df5e5f00cc73083c9e21ff0ec28bde85cd247057bdd05b7a167e5903bd4 (the build fills in __THEME_WORKER__ and __MATERIAL_VERSION__ and drops this line: scripts/engine/theme.py) */
 /* The site's search worker: Material __MATERIAL_VERSION__'s own worker (__THEME_WORKER__, imported
  * below), with four changes made through lunr's public API, per language (the index's
- * `config`, written by scripts/search_index.py):
+ * `config`, written by scripts/publish/search_index.py):
  *
  * 1. Inflections. The theme turns every typed word into a prefix query ("retours*"), which
  *    lunr never stems, so it would look for words starting with "retours" among stems such as

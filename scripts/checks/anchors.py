@@ -28,7 +28,7 @@ def _document(doc: Document) -> set[str]:
     for section in doc.walk():
         if section.title:  # a section printed without a heading has no anchor of its own
             ids.add(section.id)
-        ids.update(section.block_ids())
+        ids.update(paragraph_anchors(section.id, section.blocks))
     return ids
 
 
@@ -47,7 +47,7 @@ def edition_anchors(edition: Edition, content: Content) -> dict[str, set[str]]:
             for section in chapter.walk():
                 if section.title or section is chapter:  # the chapter's id is its page heading's
                     ids.add(section.id)
-                ids.update(section.block_ids())
+                ids.update(paragraph_anchors(section.id, section.blocks))
             pages[f"report/{chapter.id}.md"] = ids
     if edition.definitions:
         pages["definitions.md"] = {t.id for t in edition.definitions.terms} | {

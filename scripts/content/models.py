@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Iterator, Union
 
 from scripts.content.text import InlineMarkdown, PlainText
-from scripts.translation.units import paragraph_anchors
 
 # --- documents -----------------------------------------------------------------------------
 
@@ -62,10 +61,6 @@ class Section:
         yield self
         for child in self.sections:
             yield from child.walk()
-
-    def block_ids(self) -> list[str]:
-        """Anchor ids of this section's blocks: `<section id>-<position from 1>`."""
-        return paragraph_anchors(self.id, self.blocks)
 
 
 @dataclass(frozen=True)

@@ -242,7 +242,7 @@ def section_md(section: Section, base_level: int, fn: str = "", with_heading: bo
         title = heading(base_level, to_markdown(section.title, fn), section.id)
     own = ""
     if section.blocks:
-        own = blocks_md(section.blocks, section.block_ids(), fn,
+        own = blocks_md(section.blocks, paragraph_anchors(section.id, section.blocks), fn,
                         marks.section() if marks is not None else None)
     parts = [frame(section.id, title, own)]
     for child in section.sections:

@@ -60,7 +60,7 @@ def _section_rows(section: Section, lang: str, marks: Marks, stem: str, ctx: Con
     text_lang = _text_lang(ctx, UnitKey.section(stem, section.id), lang)
     if section.title and with_heading:
         rows.append((section.id, True, to_markdown(section.title, _fn(lang)), text_lang))
-    rows.extend(_block_rows(section.blocks, section.block_ids(), lang, marks, text_lang))
+    rows.extend(_block_rows(section.blocks, paragraph_anchors(section.id, section.blocks), lang, marks, text_lang))
     for child in section.sections:
         rows.extend(_section_rows(child, lang, marks, stem, ctx))
     return rows

@@ -19,6 +19,7 @@ import json
 from dataclasses import dataclass
 from typing import Iterator
 
+from scripts.catalogue import DOCUMENTS
 from scripts.content.models import Block, Content, Document, Edition, ListBlock, Paragraph, Quote
 from scripts.content.yaml_source import Located
 from scripts.problems import Problem
@@ -72,10 +73,10 @@ def edition_units(edition: Edition) -> dict[UnitKey, list[str]]:
         front = edition.front
         for key, texts in _document_units("front", front.document):
             units[key] = ([front.title, front.series, front.publisher] if key.id is None else []) + texts
-    for stem, document in (("summary", edition.summary), ("report", edition.report),
-                           ("background", edition.background), ("council-note", edition.council_note)):
+    for kind in DOCUMENTS:  # the prose documents but the front's (above), in the catalogue's order
+        document = getattr(edition, kind.field) if kind.prose and kind.stem != "front" else None
         if document:
-            units.update(_document_units(stem, document))
+            units.update(_document_units(kind.stem, document))
     if edition.acronyms:
         units[UnitKey.opening("acronyms")] = [edition.acronyms.title]
         for acronym in edition.acronyms.acronyms:

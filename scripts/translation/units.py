@@ -8,7 +8,7 @@ site's URLs, so it must never change. A misspelt constructor or state fails at o
 (AttributeError), a file that holds no units at construction (ValueError); a key written as a
 string no longer finds anything, so a reader's notice cannot silently go missing.
 
-This module imports only the settings, so that every stage (the models included) can use it.
+This module imports only the catalogue of document kinds, so that every stage after loading can use it.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ import enum
 from dataclasses import dataclass
 from typing import Iterable, Sized
 
-from scripts import config
+from scripts.catalogue import DOCUMENTS
 
 # The content files that hold translation units: every kind but the interface words.
-UNIT_FILES = frozenset(stem for stem, kind in config.FILE_KINDS.items() if kind != "ui")
+UNIT_FILES = frozenset(kind.stem for kind in DOCUMENTS)
 
 
 @dataclass(frozen=True, slots=True)

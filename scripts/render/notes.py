@@ -11,7 +11,7 @@ from scripts.inline import escape, plain_text, to_markdown
 from scripts.models import Content, Divergence, Edition, ListBlock, Resolution
 from scripts.translation import block_texts
 from scripts.render.agenda import slot_title
-from scripts.render.common import Context, Page, heading, lang_attrs
+from scripts.render.common import Context, Page, heading, lang_attrs, not_searched
 from scripts.render.divergence_marks import (NOTES_PATH, edition_line, localized, quotations_md,
                                              quoted)
 from scripts.shown import place, shown
@@ -158,7 +158,7 @@ def divergence_md(d: Divergence, content: Content, ctx: Context) -> str:
     if explanation:
         lines.append("- " + ctx.md("labelled", label=f"**{ctx.md('notes_difference')}**",
                                    value=explanation))
-    return heading(4, title, d.id) + "\n\n" + "\n".join(lines)
+    return heading(4, title, d.id) + "\n\n" + not_searched("\n".join(lines))
 
 
 def shown_md(res: Resolution, content: Content, ctx: Context) -> str:
@@ -183,7 +183,7 @@ def resolution_md(res: Resolution, content: Content, ctx: Context) -> str:
     why = localized(res.why, content.reference, ctx)
     if why:
         lines.append("- " + ctx.md("labelled", label=f"**{ctx.md('notes_why')}**", value=why))
-    return heading(4, title, res.id) + "\n\n" + "\n".join(lines)
+    return heading(4, title, res.id) + "\n\n" + not_searched("\n".join(lines))
 
 
 def notes_page(content: Content, subject_pages: dict[str, tuple[str, str]], ctx: Context,

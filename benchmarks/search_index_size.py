@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import html
-import json
 import re
 import os
 import subprocess
@@ -27,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from scripts import config  # noqa: E402
 from scripts.load import read_content  # noqa: E402
-from scripts.search_index import INDEX  # noqa: E402
+from scripts.search_index import INDEX, read_entries  # noqa: E402
 
 
 def main() -> None:
@@ -47,7 +46,7 @@ def main() -> None:
         for language in content.languages:
             root = "" if language.code == content.reference else f"{language.code}/"
             data = (site / root / INDEX).read_bytes()
-            entries = json.loads(data)["docs"]
+            entries = read_entries(data.decode("utf-8"))
             docs = len(entries)
             words = re.sub(r"\s+", " ", " ".join(html.unescape(re.sub(r"<[^>]+>", " ", f"{doc['title']} {doc['text']}"))
                                                   for doc in entries))

@@ -158,7 +158,7 @@ def divergence_md(d: Divergence, content: Content, ctx: Context) -> str:
     if explanation:
         lines.append("- " + ctx.md("labelled", label=f"**{ctx.md('notes_difference')}**",
                                    value=explanation))
-    return heading(4, title, d.id) + "\n\n" + not_searched("\n".join(lines))
+    return heading(4, title, d.id) + "\n\n" + "\n".join(lines)
 
 
 def shown_md(res: Resolution, content: Content, ctx: Context) -> str:
@@ -183,16 +183,22 @@ def resolution_md(res: Resolution, content: Content, ctx: Context) -> str:
     why = localized(res.why, content.reference, ctx)
     if why:
         lines.append("- " + ctx.md("labelled", label=f"**{ctx.md('notes_why')}**", value=why))
-    return heading(4, title, res.id) + "\n\n" + not_searched("\n".join(lines))
+    return heading(4, title, res.id) + "\n\n" + "\n".join(lines)
 
 
 def notes_page(content: Content, subject_pages: dict[str, tuple[str, str]], ctx: Context,
                path: str = NOTES_PATH) -> Page:
-    """`subject_pages` maps a content file's stem to (its page, the page's title) in this language."""
+    """`subject_pages` maps a content file's stem to (its page, the page's title) in this language.
+    Searched by its title and introduction only: the notes quote the editions (the reader's
+    own from an indexed page, the others in their languages), and their titles repeat the
+    titles of the sections, slots and people they are about, which the theme boosts, so the
+    page outranked the passages themselves for any word of those titles. Each note is reached
+    from the passage it is about (the marker under it) or here."""
     ctx = ctx.at(path)
-    parts = [to_markdown(ctx.word("notes_intro"))]
+    intro = [to_markdown(ctx.word("notes_intro"))]
+    parts: list[str] = []
     if not content.resolutions and not content.divergences:
-        parts.append(to_markdown(ctx.word("notes_none")))
+        intro.append(to_markdown(ctx.word("notes_none")))
     if content.divergences:
         parts.append(heading(2, to_markdown(ctx.word("notes_divergences")), "notes-divergences"))
         for document in DOCUMENTS:
@@ -214,7 +220,8 @@ def notes_page(content: Content, subject_pages: dict[str, tuple[str, str]], ctx:
             title = f"[{escape(page[1])}]({ctx.link(page[0])})" if page else escape(subject)
             parts.append(heading(3, title, f"notes-facts-{subject}"))
             parts.extend(resolution_md(r, content, ctx) for r in content.resolutions if r.subject == subject)
-    return Page(path=path, title=ctx.word("nav_notes"), body="\n\n".join(parts),
+    body = "\n\n".join(intro + ([not_searched("\n\n".join(parts))] if parts else []))
+    return Page(path=path, title=ctx.word("nav_notes"), body=body,
                 description=ctx.word("notes_description"),
                 sources=("content/divergences.yml", "content/resolutions.yml"))
 

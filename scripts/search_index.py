@@ -113,8 +113,9 @@ def _with_page_entries(docs: list[dict], default_heads: dict[str, dict]) -> list
 
 
 def _emptied(doc: dict, page_titles: dict[str, str]) -> bool:
-    """A section whose text was left out of the index (`data-search-exclude`: the original of
-    a fallback page, in another language): the theme keeps it, empty, under the page's title."""
+    """A section whose heading and text were left out of the index (`data-search-exclude`:
+    the original of a fallback page, in another language; the notes): the theme keeps it,
+    empty, under the page's title."""
     location = doc.get("location", "")
     page = location.split("#", 1)[0]
     return ("#" in location and not doc.get("text", "").strip()

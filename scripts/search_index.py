@@ -38,8 +38,14 @@ Shown on the pages but left out (`not_searched` in scripts/render/common.py, Mat
   definitions page match every word of 31 section titles);
 - as before: the paragraph marks, the side-by-side link, the originals shown on fallback
   pages, the side-by-side views, the print edition and the translation status page.
+Kept: the notice of a fallback page ("not yet translated"), in the reader's language, so that
+a search for that document finds the page that says where it is; the people page, whose
+entries (a name, its role and sessions, in the reader's language) are what a search for a
+name should show, though the agenda lists the same speakers.
 The text that remains is the publication's, shown in results as the page shows it: no word
-is dropped or rewritten to make the index smaller (each edition keeps its own wording).
+is dropped or rewritten to make the index smaller (each edition keeps its own wording). The
+French and Spanish texts alone gzip to more than 45 kB (benchmarks/search_index_size.py, its
+last column), so those two indexes stay above the goal rather than lose part of the book.
 
 Stored compactly (`compact`): entries grouped by page, in their order, each `[anchor, title,
 text]`, locations relative to the page, a title equal to the page's written `0`, an empty text

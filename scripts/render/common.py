@@ -147,6 +147,14 @@ def indent(text: str, by: str = "    ") -> str:
     return "\n".join(by + line if line else "" for line in text.split("\n"))
 
 
+def not_searched(markdown: str) -> str:
+    """Blocks shown on the page but left out of its language's search index (Material's
+    `data-search-exclude`): words that are not the publication's own text in the reader's
+    language, or that repeat what the index holds elsewhere (scripts/publish/search_index.py says
+    which and why)."""
+    return f'<div data-search-exclude markdown="1">\n\n{markdown}\n\n</div>'
+
+
 # --- blocks ----------------------------------------------------------------------------------
 
 

@@ -6,7 +6,8 @@ import re
 
 from scripts.content.inline import escape, footnote_refs, plain_text, quoted_title, to_markdown
 from scripts.content.models import Acronyms, Definitions, Series, SeriesItem, paragraph_anchors
-from scripts.render.common import Context, Page, attr, blocks_md, heading, indent, lang_attrs, with_footnotes
+from scripts.render.common import (Context, Page, attr, blocks_md, heading, indent, lang_attrs, not_searched,
+                                   with_footnotes)
 from scripts.render.divergence_marks import divergence_marker
 from scripts.render.marks import Marks
 from scripts.render.translation_marks import mark_unit, page_notice
@@ -40,11 +41,12 @@ def definitions_page(defs: Definitions, ctx: Context, path: str = "definitions.m
 
 
 def uses_md(uses, ctx: Context) -> str:
-    """The sections that use a term, each linked to where the term is linked."""
+    """The sections that use a term, each linked to where the term is linked. Not searched:
+    section titles, each already indexed where it stands."""
     links = [f"- [{escape(use.title)}]({ctx.link(use.path, use.anchor)})" for use in uses]
     title = quoted_title(ctx.word("term_used_in").format(count=len(uses)))
     # screen-only: a list of links back into the site, left out on paper (print.css, the book)
-    return f'??? abstract screen-only "{title}"\n\n' + indent("\n".join(links))
+    return not_searched(f'??? abstract screen-only "{title}"\n\n' + indent("\n".join(links)))
 
 
 _SAFE_ABBR = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./&'-]*$")

@@ -36,6 +36,9 @@ FILE_KINDS = {
 EDIT_BRANCH = "main"  # the branch that editors' pull requests target ("edit this page")
 
 MAX_FILE_BYTES = 1_000_000
+
+# `mkdocs serve`: how often the watcher looks for saved files (MkDocs' own: every 0.5 s).
+PREVIEW_POLL_SECONDS = 0.1
 # Lists and mappings inside one another: the deepest content file needs 10 (report.yml).
 MAX_DEPTH = 16
 

@@ -44,7 +44,8 @@ from mkdocs_static_i18n.config import I18nPluginConfig
 from scripts.checks.check import check
 from scripts.content.load import Loaded, read_content
 from scripts.engine import theme
-from scripts.engine.preview import BYTECODE_CACHE, UNCHANGED_TEMPLATE, PreviewState, theme_env_listed_once
+from scripts.engine.preview import (BYTECODE_CACHE, UNCHANGED_TEMPLATE, PreviewState, copy_when_changed,
+                                    poll_faster, theme_env_listed_once)
 from scripts.engine.repository_links import edit_base, edit_url, original_links
 from scripts.plan.markdown_tree import language_settings, pages_markdown
 from scripts.plan.site import Site, plan
@@ -124,7 +125,7 @@ class BuildState:
     not_found: dict[str, str] = field(default_factory=dict)  # language -> its 404 page
     staging: Staging | None = None
     phases: Phases = field(default_factory=Phases)
-    language_started: tuple[str, float] | None = None
+    language_started: tuple[str, float, float] | None = None  # language, wall and CPU clocks
     preview: PreviewState = field(default_factory=PreviewState)
 
     @property
@@ -283,10 +284,11 @@ on_config = CombinedEvent(_on_config_site, _on_config_offline_shim)
 
 def _language_done(now: float, next_language: str | None) -> None:
     """Close the timing of the language built last; start the next one's."""
+    cpu = time.thread_time()
     if _state.language_started is not None:
-        lang, started = _state.language_started
-        _state.phases.record(f"pages {lang}", now - started)
-    _state.language_started = (next_language, now) if next_language else None
+        lang, started, cpu_started = _state.language_started
+        _state.phases.record(f"pages {lang}", now - started, cpu=cpu - cpu_started)
+    _state.language_started = (next_language, now, cpu) if next_language else None
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -316,11 +318,23 @@ def on_pre_page(page: MkPage, config: MkDocsConfig, files: Files) -> MkPage:
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
-    """Templates compiled once per process, not once per language and rebuild."""
+    """Templates compiled once per process, not once per language and rebuild. Under
+    `serve`: the theme's assets copied only when changed, each page indexed for search only
+    when its HTML changed."""
     env.bytecode_cache = BYTECODE_CACHE
     if _state.serving:
         env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({UNCHANGED_TEMPLATE: ""})])
+        copy_when_changed(files, rewritten=theme.WRAPPER)
+        search = config.plugins.get("search") or config.plugins.get("material/search")
+        if search is not None and hasattr(search, "search_index"):
+            _state.preview.per_page.index_once(search.search_index)
     return env
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    """A save seen within PREVIEW_POLL_SECONDS, not MkDocs' half second."""
+    poll_faster(server)
+    return server
 
 
 def _current(config: MkDocsConfig) -> str:
@@ -362,8 +376,13 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
 
 
 def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files) -> str:
-    """The page's HTML, through the allowlist sanitizer (scripts/publish/sanitize.py) last."""
-    return clean(published_numbers(html, _site().ui[_current(config)]["footnote_back"]))
+    """The page's HTML, through the allowlist sanitizer (scripts/publish/sanitize.py) last
+    (under `serve`, again only when the HTML changed)."""
+    back = _site().ui[_current(config)]["footnote_back"]
+    if _state.serving:
+        return _state.preview.per_page.clean_once(page.file.src_uri, html, back,
+                                                  lambda text: clean(published_numbers(text, back)))
+    return clean(published_numbers(html, back))
 
 
 @event_priority(0)  # after the i18n plugin (50) has set the language selector's links

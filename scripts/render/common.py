@@ -7,6 +7,7 @@ import posixpath
 import re
 import string
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Mapping
 
 from babel import Locale
@@ -87,6 +88,7 @@ class Context:
         return Locale.parse(self.locale).territories.get(code.upper(), code)
 
 
+@lru_cache(maxsize=None)  # Babel parses the locale on every call
 def direction(code: str) -> str:
     """The direction a language's text runs: "rtl" (Arabic, Hebrew, Persian…) or "ltr" (Babel)."""
     try:
@@ -126,6 +128,7 @@ def attr(anchor: str) -> str:
     return "{ #" + safe_id(anchor) + " }"
 
 
+@lru_cache(maxsize=1 << 14)  # posixpath.relpath asks the system for the working directory
 def relative_link(from_path: str, to_path: str, anchor: str | None = None) -> str:
     """A link from one page to another (or the same) page, as a relative `.md` path."""
     if to_path == from_path:

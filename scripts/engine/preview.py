@@ -136,15 +136,20 @@ def copy_when_changed(files, rewritten: str) -> None:
 def poll_faster(server) -> None:
     """MkDocs' watcher polls the watched folders every 0.5 s: poll every
     PREVIEW_POLL_SECONDS instead (a snapshot of content/ takes about a millisecond). The
-    watches made before `on_serve` (docs/, mkdocs.yml) move to the new observer through the
-    server's own watch/unwatch; those made after it (mkdocs.yml's `watch`) go to it."""
-    old = server.observer
-    paths = sorted({emitter.watch.path for emitter in old.emitters})
-    for path in paths:
-        server.unwatch(path)
+    paths watched before `on_serve` (docs/, mkdocs.yml, the theme with --watch-theme) move
+    to the new observer through the server's own unwatch/watch; those watched after it
+    (mkdocs.yml's `watch`) go to it directly. MkDocs 1.6, the last 1.x, keeps them in
+    `_watched_paths` (path -> count); without it, the watcher is left as it is."""
+    watched = dict(getattr(server, "_watched_paths", None) or {})
+    if not watched or server.observer.is_alive():
+        return
+    for path, count in watched.items():
+        for _ in range(count):
+            server.unwatch(path)
     server.observer = watchdog.observers.polling.PollingObserver(timeout=settings.PREVIEW_POLL_SECONDS)
-    for path in paths:
-        server.watch(path)
+    for path, count in watched.items():
+        for _ in range(count):
+            server.watch(path)
 
 
 @dataclass

@@ -25,6 +25,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from importlib.metadata import version
+from typing import Callable
 from pathlib import Path
 
 # MkDocs imports this file by path; the project root must be importable for `scripts.*`.
@@ -39,13 +40,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
+import mkdocs_static_i18n.plugin
 from mkdocs_static_i18n.config import I18nPluginConfig
 
 from scripts.checks.check import check
 from scripts.content.load import Loaded, read_content
 from scripts.engine import theme
-from scripts.engine.preview import (BYTECODE_CACHE, UNCHANGED_TEMPLATE, PreviewState, copy_when_changed,
-                                    poll_faster, theme_env_listed_once)
+from scripts.engine.preview import (BYTECODE_CACHE, PreviewState, copy_when_changed, poll_faster,
+                                    theme_env_listed_once)
 from scripts.engine.repository_links import edit_base, edit_url, original_links
 from scripts.plan.markdown_tree import language_settings, pages_markdown
 from scripts.plan.site import Site, plan
@@ -127,6 +129,7 @@ class BuildState:
     phases: Phases = field(default_factory=Phases)
     language_started: tuple[str, float, float] | None = None  # language, wall and CPU clocks
     preview: PreviewState = field(default_factory=PreviewState)
+    restore_build: Callable[[], None] | None = None  # undoes the preview's skipping of languages
 
     @property
     def serving(self) -> bool:
@@ -323,7 +326,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
     when its HTML changed."""
     env.bytecode_cache = BYTECODE_CACHE
     if _state.serving:
-        env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({UNCHANGED_TEMPLATE: ""})])
+        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader(_state.preview.templates()), env.loader])
         copy_when_changed(files, rewritten=theme.WRAPPER)
         search = config.plugins.get("search") or config.plugins.get("material/search")
         if search is not None and hasattr(search, "search_index"):
@@ -422,7 +425,7 @@ def on_template_context(context, template_name: str, config: MkDocsConfig):
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     """Each language gets its own 404 page (`/fr/404.html`…); the root one stays the default
     language's, where mkdocs-static-i18n would leave the last-built language's."""
-    if template_name != "404.html":
+    if template_name != "404.html" or not output:  # empty: the preview keeps the last one
         return output
     site, lang = _site(), _current(config)
     if _state.serving:
@@ -446,11 +449,47 @@ def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
     return output
 
 
+def _search_plugin(config: MkDocsConfig):
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
+@event_priority(-50)  # before the i18n plugin (-100) collects this language's search entries, then builds the others
+def _on_post_build_languages(config: MkDocsConfig) -> None:
+    """Under `serve`: keep each language's search entries; then, after the default language,
+    let the i18n plugin build only the other languages that have a changed page (it calls
+    MkDocs' `build` once per language: that call is skipped for the others, whose search
+    entries from their last build go into the merged index as the plugin would have)."""
+    if not _state.serving:
+        return
+    plugin, search = _i18n(config), _search_plugin(config)
+    if search is not None and hasattr(search, "search_index"):
+        _state.preview.searched[plugin.current_language] = [dict(e) for e in search.search_index.entries]
+    if plugin.building:
+        return
+    skipped = [code for code in _state.preview.unchanged_languages(plugin.build_languages)
+               if code in _state.preview.searched and code != plugin.current_language]
+    if not skipped:
+        return
+    build = mkdocs_static_i18n.plugin.build
+
+    def build_changed(config: MkDocsConfig, dirty: bool = False) -> None:
+        lang = plugin.current_language
+        if lang not in skipped:
+            return build(config, dirty=dirty)
+        log.info(f"preview: no page of '{lang}' changed: not built again")
+        plugin.search_entries.extend(dict(e) for e in _state.preview.searched[lang])
+        _state.phases.record(f"pages {lang}", 0.0, "not built (unchanged)", cpu=0.0)
+
+    mkdocs_static_i18n.plugin.build = build_changed
+    _state.restore_build = lambda: setattr(mkdocs_static_i18n.plugin, "build", build)
+
+
 @event_priority(-200)  # after the i18n plugin (-100) built every language and merged the search index
-def on_post_build(config: MkDocsConfig) -> None:
+def _on_post_build_site(config: MkDocsConfig) -> None:
     plugin = _i18n(config)
     if plugin.building:  # one language of many: the others are not built yet
         return
+    _restore_build()
     _language_done(time.perf_counter(), None)
     site_dir = Path(config.site_dir)
     root = Path(config.config_file_path).resolve().parent
@@ -473,8 +512,18 @@ def on_post_build(config: MkDocsConfig) -> None:
         _state.phases.write(Path(os.environ["BUILD_TIMINGS"]))
 
 
+on_post_build = CombinedEvent(_on_post_build_languages, _on_post_build_site)
+
+
+def _restore_build() -> None:
+    if _state.restore_build is not None:
+        _state.restore_build()
+        _state.restore_build = None
+
+
 def on_build_error(error: Exception) -> None:
     """A failed build leaves the site directory as it was: the staging folder goes."""
+    _restore_build()
     if _state.staging is not None:
         _state.staging.abandon()
         _state.staging = None

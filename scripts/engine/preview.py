@@ -16,6 +16,10 @@ The hook (scripts/engine/hooks.py) keeps one `PreviewState` across the rebuilds 
 - **What is per page is per page.** A page whose HTML did not change keeps its search entries
   and its sanitized HTML from the last build (`PageCache`): only changed pages are indexed and
   sanitized again.
+- **Only the languages that changed.** mkdocs-static-i18n builds every other language after
+  the default one; a language none of whose pages changed is not built again (its pages, and
+  its search entries from its last build, stay). The default language is MkDocs' own build
+  and always runs (its unchanged pages cost little: see above).
 - **Saves seen at once.** The watcher polls every `config.PREVIEW_POLL_SECONDS` (MkDocs: 0.5 s).
 
 This module knows MkDocs' Page (render results) and Jinja; nothing outside the hook uses it.
@@ -70,13 +74,27 @@ class ListedOnce(jinja2.BaseLoader):
     fifteen thousand files with Material's icons) in every build of every language to find
     the theme's static files. Only for `serve`, which does not watch the theme by default."""
 
+    # The theme's templates whose output depends only on the site's shape (the pages, their
+    # titles, the navigation, the interface words, the errors): when it did not change, their
+    # files from the last build stay (MkDocs writes no file for an empty output).
+    SHAPE_ONLY = ("404.html", "sitemap.xml")
+
     _listed: dict[tuple, list[str]] = {}
 
     def __init__(self, loader: jinja2.BaseLoader):
         self.loader = loader
 
+    _sources: dict[tuple, tuple] = {}
+
     def get_source(self, environment, template):
-        return self.loader.get_source(environment, template)
+        """A template's source read again only when its file changed (its `uptodate` says so):
+        every build of every language makes a new environment, which would read each again."""
+        key = (self.key, template)
+        known = self._sources.get(key)
+        if known is not None and (known[2] is None or known[2]()):
+            return known
+        self._sources[key] = found = self.loader.get_source(environment, template)
+        return found
 
     @property
     def key(self) -> tuple:
@@ -105,6 +123,7 @@ def theme_env_listed_once(theme) -> None:
     def env():
         environment = get_env()
         loader = environment.loader = ListedOnce(environment.loader)
+        environment.bytecode_cache = BYTECODE_CACHE  # Material's search plugin renders one too
         list_templates = environment.list_templates
 
         def listed(extensions=None, filter_func=None):
@@ -231,10 +250,10 @@ def shape(site: Site, errors: tuple[str, ...], site_url: str) -> str:
 
 
 class _SkippedPages(logging.Filter):
-    """MkDocs logs every page it does not write; unchanged pages are not news."""
+    """MkDocs logs every page and template it does not write; unchanged ones are not news."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).startswith("Page skipped")
+        return not str(record.msg).startswith(("Page skipped", "Template skipped"))
 
 
 @dataclass
@@ -244,6 +263,7 @@ class PreviewState:
     changed: set[str] | None = None  # docs paths to render again; None: every page
     renders: dict[str, Rendered] = field(default_factory=dict)  # docs path -> last conversion
     per_page: PageCache = field(default_factory=PageCache)
+    searched: dict[str, list[dict]] = field(default_factory=dict)  # language -> its last search entries
     _previous: tuple[dict[str, str], str] | None = None  # pages and shape in the site directory
     _pending: tuple[Site, dict[str, str], str] | None = None
     _clean: Callable | None = None
@@ -303,9 +323,23 @@ class PreviewState:
 
         page.render = render
 
+    def templates(self) -> dict[str, str]:
+        """Templates replaced by an empty one in this build: the page template of unchanged
+        pages, and the shape-only templates when the shape did not change."""
+        unchanged = {UNCHANGED_TEMPLATE: ""}
+        if self.changed is not None:
+            unchanged |= {name: "" for name in ListedOnce.SHAPE_ONLY}
+        return unchanged
+
     def skip_template_if_unchanged(self, page) -> None:
         if self.changed is not None and page.file.src_uri not in self.changed:
             page.meta["template"] = UNCHANGED_TEMPLATE
+
+    def language_changed(self, lang: str) -> bool:
+        return self.changed is None or any(uri.startswith(lang + "/") for uri in self.changed)
+
+    def unchanged_languages(self, codes: list[str]) -> list[str]:
+        return [code for code in codes if not self.language_changed(code)]
 
     def languages_to_print(self, site: Site) -> list[str] | None:
         """The languages whose print edition was rendered again (None: all)."""

@@ -224,6 +224,7 @@ _MARKDOWN_REFERENCES = {"\\": "&#92;", "(": "&#40;", ")": "&#41;", "[": "&#91;",
                         "`": "&#96;", "*": "&#42;", "_": "&#95;", "{": "&#123;", "}": "&#125;",
                         "!": "&#33;", "|": "&#124;", "~": "&#126;", "^": "&#94;", "\n": " ",
                         "\r": " "}
+_REFERENCED = re.compile("[" + re.escape("".join(_MARKDOWN_REFERENCES)) + "]")
 
 
 def html_in_markdown(text: str) -> str:
@@ -231,7 +232,7 @@ def html_in_markdown(text: str) -> str:
     value, such as a Markdown link's title): HTML-escaped, quotes included, and Markdown's
     characters as character references, so it reaches the page as exactly that text."""
     escaped = html.escape(text, quote=True)
-    return "".join(_MARKDOWN_REFERENCES.get(char, char) for char in escaped)
+    return _REFERENCED.sub(lambda match: _MARKDOWN_REFERENCES[match.group()], escaped)
 
 
 def quoted_title(text: str) -> str:

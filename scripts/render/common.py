@@ -81,14 +81,19 @@ class Context:
 
     def language_name(self, code: str) -> str:
         """The name of a language, in the reader's language (Babel)."""
-        return Locale.parse(self.locale).languages.get(code, code)
+        return locale(self.locale).languages.get(code, code)
 
     def country_name(self, code: str) -> str:
         """A country from its ISO 3166-1 code, in the reader's language (Babel)."""
-        return Locale.parse(self.locale).territories.get(code.upper(), code)
+        return locale(self.locale).territories.get(code.upper(), code)
 
 
 @lru_cache(maxsize=None)  # Babel parses the locale on every call
+def locale(code: str) -> Locale:
+    return Locale.parse(code)
+
+
+@lru_cache(maxsize=None)
 def direction(code: str) -> str:
     """The direction a language's text runs: "rtl" (Arabic, Hebrew, Persian…) or "ltr" (Babel)."""
     try:
@@ -110,11 +115,18 @@ def fill(template: str, values: dict[str, str]) -> str:
     """Fill `{name}` placeholders: the template's own text goes through `to_markdown`,
     the values are inserted as given (callers pass Markdown they made safe)."""
     out = []
-    for literal, name, _spec, _conv in string.Formatter().parse(template):
-        out.append(to_markdown(literal) if literal else "")
+    for literal, name in _template_parts(template):
+        out.append(literal)
         if name is not None:
             out.append(values[name])
     return "".join(out)
+
+
+@lru_cache(maxsize=1 << 12)  # the same interface strings fill every page
+def _template_parts(template: str) -> tuple[tuple[str, str | None], ...]:
+    """The template's literal runs (as Markdown) and placeholder names."""
+    return tuple((to_markdown(literal) if literal else "", name)
+                 for literal, name, _spec, _conv in string.Formatter().parse(template))
 
 
 def safe_id(value: str) -> str:

@@ -41,7 +41,7 @@ COPIED = ("mkdocs.yml", "content", "overrides", "scripts", "schemas")
 FILE = "content/fr/report.yml"
 PAGE = "fr/report/introduction/"
 SENTENCE = "La migration est un trait distinctif"  # the chapter's first words, edited in place
-QUIET = 1.5  # seconds without a log line: longer than the watcher's polling (0.5 s) + delay (0.1 s)
+QUIET = 1.5  # seconds without a log line: longer than the watcher's polling and settling (scripts/config.py)
 
 
 def fetch(url: str) -> str | None:

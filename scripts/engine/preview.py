@@ -20,7 +20,8 @@ The hook (scripts/engine/hooks.py) keeps one `PreviewState` across the rebuilds 
   the default one; a language none of whose pages changed is not built again (its pages, and
   its search entries from its last build, stay). The default language is MkDocs' own build
   and always runs (its unchanged pages cost little: see above).
-- **Saves seen at once.** The watcher polls every `config.PREVIEW_POLL_SECONDS` (MkDocs: 0.5 s).
+- **Saves seen at once.** The watcher polls every `config.PREVIEW_POLL_SECONDS` (MkDocs: 0.5 s)
+  and builds `PREVIEW_SETTLE_SECONDS` after the last change it saw.
 
 This module knows MkDocs' Page (render results) and Jinja; nothing outside the hook uses it.
 """
@@ -154,7 +155,8 @@ def copy_when_changed(files, rewritten: str) -> None:
 
 def poll_faster(server) -> None:
     """MkDocs' watcher polls the watched folders every 0.5 s: poll every
-    PREVIEW_POLL_SECONDS instead (a snapshot of content/ takes about a millisecond). The
+    PREVIEW_POLL_SECONDS instead (a snapshot of content/ takes about a millisecond), and wait
+    PREVIEW_SETTLE_SECONDS after the last change before building (see config.py). The
     paths watched before `on_serve` (docs/, mkdocs.yml, the theme with --watch-theme) move
     to the new observer through the server's own unwatch/watch; those watched after it
     (mkdocs.yml's `watch`) go to it directly. MkDocs 1.6, the last 1.x, keeps them in
@@ -166,6 +168,7 @@ def poll_faster(server) -> None:
         for _ in range(count):
             server.unwatch(path)
     server.observer = watchdog.observers.polling.PollingObserver(timeout=settings.PREVIEW_POLL_SECONDS)
+    server.build_delay = settings.PREVIEW_SETTLE_SECONDS
     for path, count in watched.items():
         for _ in range(count):
             server.watch(path)

@@ -25,8 +25,8 @@ import sys
 import time
 from dataclasses import dataclass, field
 from importlib.metadata import version
-from typing import Callable
 from pathlib import Path
+from typing import Callable
 
 # MkDocs imports this file by path; the project root must be importable for `scripts.*`.
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,13 +34,13 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import jinja2
+import mkdocs_static_i18n.plugin
 from mkdocs import utils as mkdocs_utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
-import mkdocs_static_i18n.plugin
 from mkdocs_static_i18n.config import I18nPluginConfig
 
 from scripts.checks.check import check
@@ -328,14 +328,18 @@ def on_env(env, config: MkDocsConfig, files: Files):
     if _state.serving:
         env.loader = jinja2.ChoiceLoader([jinja2.DictLoader(_state.preview.templates()), env.loader])
         copy_when_changed(files, rewritten=theme.WRAPPER)
-        search = config.plugins.get("search") or config.plugins.get("material/search")
+        search = _search_plugin(config)
         if search is not None and hasattr(search, "search_index"):
             _state.preview.per_page.index_once(search.search_index)
     return env
 
 
+def _search_plugin(config: MkDocsConfig):
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
 def on_serve(server, config: MkDocsConfig, builder):
-    """A save seen within PREVIEW_POLL_SECONDS, not MkDocs' half second."""
+    """A save seen within PREVIEW_POLL_SECONDS, not MkDocs' half second (scripts/config.py)."""
     poll_faster(server)
     return server
 
@@ -449,11 +453,7 @@ def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
     return output
 
 
-def _search_plugin(config: MkDocsConfig):
-    return config.plugins.get("material/search") or config.plugins.get("search")
-
-
-@event_priority(-50)  # before the i18n plugin (-100) collects this language's search entries, then builds the others
+@event_priority(-50)  # before the i18n plugin (-100) collects the search entries, builds the others
 def _on_post_build_languages(config: MkDocsConfig) -> None:
     """Under `serve`: keep each language's search entries; then, after the default language,
     let the i18n plugin build only the other languages that have a changed page (it calls

@@ -24,6 +24,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Union
 from urllib.parse import unquote
 
@@ -127,6 +128,13 @@ def parse(text: str, strict: bool = True) -> list[Token]:
     """Split inline Markdown into tokens. A refused link raises MarkupError (`check`), or,
     not `strict`, stays plain text (rendering never fails: `mkdocs serve` goes on with
     content errors, and the footnote references around it still count)."""
+    return list(_parse(str(text), strict))
+
+
+@lru_cache(maxsize=1 << 16)  # the same texts are parsed by every renderer, and by every rebuild of a preview
+def _parse(text: str, strict: bool) -> tuple[Token, ...]:
+    if "[" not in text and "*" not in text and "://" not in text:  # none of the four constructs
+        return (Plain(text),) if text else ()
     tokens: list[Token] = []
     position = 0
     for match in _TOKEN.finditer(text):
@@ -155,7 +163,7 @@ def parse(text: str, strict: bool = True) -> list[Token]:
         position = end
     if position < len(text):
         tokens.append(Plain(text[position:]))
-    return tokens
+    return tuple(tokens)
 
 
 def tokens(text: str) -> list[Token]:
@@ -194,19 +202,15 @@ _BACKSLASHED = set("\\`*_[]()!")  # "!" before a link would make it an image
 _LINE_START = re.compile(r"^(\s*)([#+\-!]|\d+[.)])")
 
 
+_ESCAPES = {**_ENTITIES, **{char: "\\" + char for char in _BACKSLASHED}}
+_ESCAPED = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")  # one pass (str.translate is slower)
+
+
 def escape(text: str) -> str:
     """Plain text as Markdown that renders to exactly that text (on one line: a line break,
     which plain text may not hold, becomes a space rather than a new Markdown line)."""
-    out = []
-    for char in text:
-        if char in _ENTITIES:
-            out.append(_ENTITIES[char])
-        elif char in _BACKSLASHED:
-            out.append("\\" + char)
-        else:
-            out.append(char)
     # A paragraph that starts like a heading or a list item must stay a paragraph.
-    return _line_start("".join(out))
+    return _line_start(_ESCAPED.sub(lambda match: _ESCAPES[match.group()], str(text)))
 
 
 def _line_start(markdown: str) -> str:
@@ -220,6 +224,7 @@ _MARKDOWN_REFERENCES = {"\\": "&#92;", "(": "&#40;", ")": "&#41;", "[": "&#91;",
                         "`": "&#96;", "*": "&#42;", "_": "&#95;", "{": "&#123;", "}": "&#125;",
                         "!": "&#33;", "|": "&#124;", "~": "&#126;", "^": "&#94;", "\n": " ",
                         "\r": " "}
+_REFERENCED = re.compile("[" + re.escape("".join(_MARKDOWN_REFERENCES)) + "]")
 
 
 def html_in_markdown(text: str) -> str:
@@ -227,7 +232,7 @@ def html_in_markdown(text: str) -> str:
     value, such as a Markdown link's title): HTML-escaped, quotes included, and Markdown's
     characters as character references, so it reaches the page as exactly that text."""
     escaped = html.escape(text, quote=True)
-    return "".join(_MARKDOWN_REFERENCES.get(char, char) for char in escaped)
+    return _REFERENCED.sub(lambda match: _MARKDOWN_REFERENCES[match.group()], escaped)
 
 
 def quoted_title(text: str) -> str:

@@ -26,6 +26,7 @@ import time
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
+from typing import Callable
 
 # MkDocs imports this file by path; the project root must be importable for `scripts.*`.
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,6 +34,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import jinja2
+import mkdocs_static_i18n.plugin
 from mkdocs import utils as mkdocs_utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -44,7 +46,8 @@ from mkdocs_static_i18n.config import I18nPluginConfig
 from scripts.checks.gate import gate
 from scripts.content.load import Loaded
 from scripts.engine import theme
-from scripts.engine.preview import BYTECODE_CACHE, UNCHANGED_TEMPLATE, PreviewState, theme_env_listed_once
+from scripts.engine.preview import (BYTECODE_CACHE, PreviewState, copy_when_changed, poll_faster,
+                                    theme_env_listed_once)
 from scripts.engine.repository_links import edit_base, edit_url, original_links
 from scripts.plan.markdown_tree import language_settings, pages_markdown
 from scripts.plan.site import Site, plan
@@ -131,8 +134,9 @@ class BuildState:
     not_found: dict[str, str] = field(default_factory=dict)  # language -> its 404 page
     staging: Staging | None = None
     phases: Phases = field(default_factory=Phases)
-    language_started: tuple[str, float] | None = None
+    language_started: tuple[str, float, float] | None = None  # language, wall and CPU clocks
     preview: PreviewState = field(default_factory=PreviewState)
+    restore_build: Callable[[], None] | None = None  # undoes the preview's skipping of languages
 
     @property
     def serving(self) -> bool:
@@ -289,10 +293,11 @@ on_config = CombinedEvent(_on_config_site, _on_config_offline_shim)
 
 def _language_done(now: float, next_language: str | None) -> None:
     """Close the timing of the language built last; start the next one's."""
+    cpu = time.thread_time()
     if _state.language_started is not None:
-        lang, started = _state.language_started
-        _state.phases.record(f"pages {lang}", now - started)
-    _state.language_started = (next_language, now) if next_language else None
+        lang, started, cpu_started = _state.language_started
+        _state.phases.record(f"pages {lang}", now - started, cpu=cpu - cpu_started)
+    _state.language_started = (next_language, now, cpu) if next_language else None
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -322,11 +327,27 @@ def on_pre_page(page: MkPage, config: MkDocsConfig, files: Files) -> MkPage:
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
-    """Templates compiled once per process, not once per language and rebuild."""
+    """Templates compiled once per process, not once per language and rebuild. Under
+    `serve`: the theme's assets copied only when changed, each page indexed for search only
+    when its HTML changed."""
     env.bytecode_cache = BYTECODE_CACHE
     if _state.serving:
-        env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({UNCHANGED_TEMPLATE: ""})])
+        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader(_state.preview.templates()), env.loader])
+        copy_when_changed(files, rewritten=theme.WRAPPER)
+        search = _search_plugin(config)
+        if search is not None and hasattr(search, "search_index"):
+            _state.preview.per_page.index_once(search.search_index)
     return env
+
+
+def _search_plugin(config: MkDocsConfig):
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    """A save seen within PREVIEW_POLL_SECONDS, not MkDocs' half second (scripts/config.py)."""
+    poll_faster(server)
+    return server
 
 
 def _current(config: MkDocsConfig) -> str:
@@ -368,8 +389,13 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
 
 
 def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files) -> str:
-    """The page's HTML, through the allowlist sanitizer (scripts/publish/sanitize.py) last."""
-    return clean(published_numbers(html, _site().ui[_current(config)]["footnote_back"]))
+    """The page's HTML, through the allowlist sanitizer (scripts/publish/sanitize.py) last
+    (under `serve`, again only when the HTML changed)."""
+    back = _site().ui[_current(config)]["footnote_back"]
+    if _state.serving:
+        return _state.preview.per_page.clean_once(page.file.src_uri, html, back,
+                                                  lambda text: clean(published_numbers(text, back)))
+    return clean(published_numbers(html, back))
 
 
 @event_priority(0)  # after the i18n plugin (50) has set the language selector's links
@@ -409,7 +435,7 @@ def on_template_context(context, template_name: str, config: MkDocsConfig):
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     """Each language gets its own 404 page (`/fr/404.html`…); the root one stays the default
     language's, where mkdocs-static-i18n would leave the last-built language's."""
-    if template_name != "404.html":
+    if template_name != "404.html" or not output:  # empty: the preview keeps the last one
         return output
     site, lang = _site(), _current(config)
     if _state.serving:
@@ -433,11 +459,43 @@ def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
     return output
 
 
+@event_priority(-50)  # before the i18n plugin (-100) collects the search entries, builds the others
+def _on_post_build_languages(config: MkDocsConfig) -> None:
+    """Under `serve`: keep each language's search entries; then, after the default language,
+    let the i18n plugin build only the other languages that have a changed page (it calls
+    MkDocs' `build` once per language: that call is skipped for the others, whose search
+    entries from their last build go into the merged index as the plugin would have)."""
+    if not _state.serving:
+        return
+    plugin, search = _i18n(config), _search_plugin(config)
+    if search is not None and hasattr(search, "search_index"):
+        _state.preview.searched[plugin.current_language] = [dict(e) for e in search.search_index.entries]
+    if plugin.building:
+        return
+    skipped = [code for code in _state.preview.unchanged_languages(plugin.build_languages)
+               if code in _state.preview.searched and code != plugin.current_language]
+    if not skipped:
+        return
+    build = mkdocs_static_i18n.plugin.build
+
+    def build_changed(config: MkDocsConfig, dirty: bool = False) -> None:
+        lang = plugin.current_language
+        if lang not in skipped:
+            return build(config, dirty=dirty)
+        log.info(f"preview: no page of '{lang}' changed: not built again")
+        plugin.search_entries.extend(dict(e) for e in _state.preview.searched[lang])
+        _state.phases.record(f"pages {lang}", 0.0, "not built (unchanged)", cpu=0.0)
+
+    mkdocs_static_i18n.plugin.build = build_changed
+    _state.restore_build = lambda: setattr(mkdocs_static_i18n.plugin, "build", build)
+
+
 @event_priority(-200)  # after the i18n plugin (-100) built every language and merged the search index
-def on_post_build(config: MkDocsConfig) -> None:
+def _on_post_build_site(config: MkDocsConfig) -> None:
     plugin = _i18n(config)
     if plugin.building:  # one language of many: the others are not built yet
         return
+    _restore_build()
     _language_done(time.perf_counter(), None)
     site_dir = Path(config.site_dir)
     root = Path(config.config_file_path).resolve().parent
@@ -460,8 +518,18 @@ def on_post_build(config: MkDocsConfig) -> None:
         _state.phases.write(Path(os.environ["BUILD_TIMINGS"]))
 
 
+on_post_build = CombinedEvent(_on_post_build_languages, _on_post_build_site)
+
+
+def _restore_build() -> None:
+    if _state.restore_build is not None:
+        _state.restore_build()
+        _state.restore_build = None
+
+
 def on_build_error(error: Exception) -> None:
     """A failed build leaves the site directory as it was: the staging folder goes."""
+    _restore_build()
     if _state.staging is not None:
         _state.staging.abandon()
         _state.staging = None

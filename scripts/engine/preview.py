@@ -11,7 +11,17 @@ The hook (scripts/engine/hooks.py) keeps one `PreviewState` across the rebuilds 
   the theme again; the others keep their HTML. A page whose Markdown did not change is not
   converted again either: its HTML comes from the last conversion (the search index and the
   print editions still see every page).
-- Templates are compiled once per process (`BYTECODE_CACHE`), not once per language.
+- Templates are compiled once per process (`BYTECODE_CACHE`), not once per language; the
+  theme's static files are listed once per process and copied only when they changed.
+- **What is per page is per page.** A page whose HTML did not change keeps its search entries
+  and its sanitized HTML from the last build (`PageCache`): only changed pages are indexed and
+  sanitized again.
+- **Only the languages that changed.** mkdocs-static-i18n builds every other language after
+  the default one; a language none of whose pages changed is not built again (its pages, and
+  its search entries from its last build, stay). The default language is MkDocs' own build
+  and always runs (its unchanged pages cost little: see above).
+- **Saves seen at once.** The watcher polls every `config.PREVIEW_POLL_SECONDS` (MkDocs: 0.5 s)
+  and builds `PREVIEW_SETTLE_SECONDS` after the last change it saw.
 
 This module knows MkDocs' Page (render results) and Jinja; nothing outside the hook uses it.
 """
@@ -25,6 +35,9 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import jinja2
+import watchdog.observers.polling
+
+from scripts import config as settings
 
 from scripts.plan.site import Site
 from scripts.render.parallel import PARALLEL_DIR
@@ -62,31 +75,103 @@ class ListedOnce(jinja2.BaseLoader):
     fifteen thousand files with Material's icons) in every build of every language to find
     the theme's static files. Only for `serve`, which does not watch the theme by default."""
 
+    # The theme's templates whose output depends only on the site's shape (the pages, their
+    # titles, the navigation, the interface words, the errors): when it did not change, their
+    # files from the last build stay (MkDocs writes no file for an empty output).
+    SHAPE_ONLY = ("404.html", "sitemap.xml")
+
     _listed: dict[tuple, list[str]] = {}
 
     def __init__(self, loader: jinja2.BaseLoader):
         self.loader = loader
 
+    _sources: dict[tuple, tuple] = {}
+
     def get_source(self, environment, template):
-        return self.loader.get_source(environment, template)
+        """A template's source read again only when its file changed (its `uptodate` says so):
+        every build of every language makes a new environment, which would read each again."""
+        key = (self.key, template)
+        known = self._sources.get(key)
+        if known is not None and (known[2] is None or known[2]()):
+            return known
+        self._sources[key] = found = self.loader.get_source(environment, template)
+        return found
+
+    @property
+    def key(self) -> tuple:
+        return tuple(getattr(self.loader, "searchpath", ())) or (id(self.loader),)
 
     def list_templates(self) -> list[str]:
-        key = tuple(getattr(self.loader, "searchpath", ())) or (id(self.loader),)
+        key = self.key
         if key not in self._listed:
             self._listed[key] = self.loader.list_templates()
         return self._listed[key]
 
 
+# The theme's static files (MkDocs' `Files.add_files_from_theme` filters the fifteen
+# thousand names of the theme's folders with a dozen patterns, in every build of every
+# language): once per process for each set of patterns. Its filter depends only on MkDocs'
+# fixed patterns and the theme's `static_templates`, part of the key.
+_STATIC_LISTS: dict[tuple, list[str]] = {}
+
+
 def theme_env_listed_once(theme) -> None:
-    """Make `theme.get_env()` give environments whose loader lists the templates once."""
+    """Make `theme.get_env()` give environments whose loader lists the templates once, and
+    whose filtered listings (the theme's static files) are made once."""
     get_env = theme.get_env
+    static_templates = tuple(sorted(theme.static_templates))
 
     def env():
         environment = get_env()
-        environment.loader = ListedOnce(environment.loader)
+        loader = environment.loader = ListedOnce(environment.loader)
+        environment.bytecode_cache = BYTECODE_CACHE  # Material's search plugin renders one too
+        list_templates = environment.list_templates
+
+        def listed(extensions=None, filter_func=None):
+            if filter_func is None or not hasattr(filter_func, "__code__"):
+                return list_templates(extensions, filter_func)
+            key = (loader.key, tuple(extensions or ()), filter_func.__code__,
+                   static_templates)
+            if key not in _STATIC_LISTS:
+                _STATIC_LISTS[key] = list_templates(extensions, filter_func)
+            return list(_STATIC_LISTS[key])
+
+        environment.list_templates = listed
         return environment
 
     theme.get_env = env
+
+
+def copy_when_changed(files, rewritten: str) -> None:
+    """Static files (the theme's assets) are copied only when their source is newer than the
+    copy in the site directory (MkDocs copies them in every build of every language unless
+    `--dirty`); a file the build rewrites after copying it (`rewritten`, a path's end) is
+    copied every time, since its copy is not the source's."""
+    for file in files:
+        if not file.is_documentation_page() and not file.dest_uri.endswith(rewritten):
+            copy = file.copy_file
+            file.copy_file = lambda dirty=False, copy=copy: copy(dirty=True)
+
+
+def poll_faster(server) -> None:
+    """MkDocs' watcher polls the watched folders every 0.5 s: poll every
+    PREVIEW_POLL_SECONDS instead (a snapshot of content/ takes about a millisecond), and wait
+    PREVIEW_SETTLE_SECONDS after the last change before building (see config.py). The
+    paths watched before `on_serve` (docs/, mkdocs.yml, the theme with --watch-theme) move
+    to the new observer through the server's own unwatch/watch; those watched after it
+    (mkdocs.yml's `watch`) go to it directly. MkDocs 1.6, the last 1.x, keeps them in
+    `_watched_paths` (path -> count); without it, the watcher is left as it is."""
+    watched = dict(getattr(server, "_watched_paths", None) or {})
+    if not watched or server.observer.is_alive():
+        return
+    for path, count in watched.items():
+        for _ in range(count):
+            server.unwatch(path)
+    server.observer = watchdog.observers.polling.PollingObserver(timeout=settings.PREVIEW_POLL_SECONDS)
+    server.build_delay = settings.PREVIEW_SETTLE_SECONDS
+    for path, count in watched.items():
+        for _ in range(count):
+            server.watch(path)
 
 
 @dataclass
@@ -119,6 +204,43 @@ def _hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _toc_key(toc) -> list:
+    return [(item.id, item.url, item.title, _toc_key(item.children)) for item in toc]
+
+
+@dataclass
+class PageCache:
+    """What a page's HTML gives, kept while the HTML stays the same: its search entries and
+    its sanitized HTML (per docs path: the key and the result)."""
+
+    searched: dict[str, tuple[str, list[dict]]] = field(default_factory=dict)
+    cleaned: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def index_once(self, search_index) -> None:
+        """Material's search index of one language's build: a page's entries made again only
+        when what they are made from (its HTML, URL, title, front matter, contents) changed."""
+        add = search_index.add_entry_from_context
+
+        def add_entry(page) -> None:
+            key = _hash(repr((page.content, page.url, page.title, page.meta, _toc_key(page.toc))))
+            cached = self.searched.get(page.file.src_uri)
+            if cached is not None and cached[0] == key:
+                search_index.entries.extend(dict(entry) for entry in cached[1])
+                return
+            before = len(search_index.entries)
+            add(page)
+            self.searched[page.file.src_uri] = (key, [dict(e) for e in search_index.entries[before:]])
+
+        search_index.add_entry_from_context = add_entry
+
+    def clean_once(self, uri: str, html_in: str, extra: str, clean: Callable[[str], str]) -> str:
+        key = _hash(extra + "\0" + html_in)
+        cached = self.cleaned.get(uri)
+        if cached is None or cached[0] != key:
+            cached = self.cleaned[uri] = (key, clean(html_in))
+        return cached[1]
+
+
 def shape(site: Site, errors: tuple[str, ...], site_url: str) -> str:
     """Everything a page's HTML depends on besides its own Markdown (front matter included):
     the pages that exist, their titles (in the navigation, previous/next) and states (the
@@ -131,10 +253,10 @@ def shape(site: Site, errors: tuple[str, ...], site_url: str) -> str:
 
 
 class _SkippedPages(logging.Filter):
-    """MkDocs logs every page it does not write; unchanged pages are not news."""
+    """MkDocs logs every page and template it does not write; unchanged ones are not news."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).startswith("Page skipped")
+        return not str(record.msg).startswith(("Page skipped", "Template skipped"))
 
 
 @dataclass
@@ -143,6 +265,8 @@ class PreviewState:
     errors: tuple[str, ...] = ()
     changed: set[str] | None = None  # docs paths to render again; None: every page
     renders: dict[str, Rendered] = field(default_factory=dict)  # docs path -> last conversion
+    per_page: PageCache = field(default_factory=PageCache)
+    searched: dict[str, list[dict]] = field(default_factory=dict)  # language -> its last search entries
     _previous: tuple[dict[str, str], str] | None = None  # pages and shape in the site directory
     _pending: tuple[Site, dict[str, str], str] | None = None
     _clean: Callable | None = None
@@ -206,9 +330,23 @@ class PreviewState:
 
         page.render = render
 
+    def templates(self) -> dict[str, str]:
+        """Templates replaced by an empty one in this build: the page template of unchanged
+        pages, and the shape-only templates when the shape did not change."""
+        unchanged = {UNCHANGED_TEMPLATE: ""}
+        if self.changed is not None:
+            unchanged |= {name: "" for name in ListedOnce.SHAPE_ONLY}
+        return unchanged
+
     def skip_template_if_unchanged(self, page) -> None:
         if self.changed is not None and page.file.src_uri not in self.changed:
             page.meta["template"] = UNCHANGED_TEMPLATE
+
+    def language_changed(self, lang: str) -> bool:
+        return self.changed is None or any(uri.startswith(lang + "/") for uri in self.changed)
+
+    def unchanged_languages(self, codes: list[str]) -> list[str]:
+        return [code for code in codes if not self.language_changed(code)]
 
     def languages_to_print(self, site: Site) -> list[str] | None:
         """The languages whose print edition was rendered again (None: all)."""

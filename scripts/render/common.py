@@ -7,6 +7,7 @@ import posixpath
 import re
 import string
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Mapping
 
 from babel import Locale
@@ -81,13 +82,19 @@ class Context:
 
     def language_name(self, code: str) -> str:
         """The name of a language, in the reader's language (Babel)."""
-        return Locale.parse(self.locale).languages.get(code, code)
+        return locale(self.locale).languages.get(code, code)
 
     def country_name(self, code: str) -> str:
         """A country from its ISO 3166-1 code, in the reader's language (Babel)."""
-        return Locale.parse(self.locale).territories.get(code.upper(), code)
+        return locale(self.locale).territories.get(code.upper(), code)
 
 
+@lru_cache(maxsize=None)  # Babel parses the locale on every call
+def locale(code: str) -> Locale:
+    return Locale.parse(code)
+
+
+@lru_cache(maxsize=None)
 def direction(code: str) -> str:
     """The direction a language's text runs: "rtl" (Arabic, Hebrew, Persian…) or "ltr" (Babel)."""
     try:
@@ -109,11 +116,18 @@ def fill(template: str, values: dict[str, str]) -> str:
     """Fill `{name}` placeholders: the template's own text goes through `to_markdown`,
     the values are inserted as given (callers pass Markdown they made safe)."""
     out = []
-    for literal, name, _spec, _conv in string.Formatter().parse(template):
-        out.append(to_markdown(literal) if literal else "")
+    for literal, name in _template_parts(template):
+        out.append(literal)
         if name is not None:
             out.append(values[name])
     return "".join(out)
+
+
+@lru_cache(maxsize=1 << 12)  # the same interface strings fill every page
+def _template_parts(template: str) -> tuple[tuple[str, str | None], ...]:
+    """The template's literal runs (as Markdown) and placeholder names."""
+    return tuple((to_markdown(literal) if literal else "", name)
+                 for literal, name, _spec, _conv in string.Formatter().parse(template))
 
 
 def safe_id(value: str) -> str:
@@ -127,6 +141,7 @@ def attr(anchor: str) -> str:
     return "{ #" + safe_id(anchor) + " }"
 
 
+@lru_cache(maxsize=1 << 14)  # posixpath.relpath asks the system for the working directory
 def relative_link(from_path: str, to_path: str, anchor: str | None = None) -> str:
     """A link from one page to another (or the same) page, as a relative `.md` path."""
     if to_path == from_path:

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from scripts import config
-from scripts.checks.check import check
 from scripts.content.load import Loaded, read_content
 from tests.browser_support import browser, served  # noqa: F401  (one headless Chromium, one local server)
+from tests.support.hostile import hostile  # noqa: F401  (the one hostile build of the session)
+from tests.support.project import edit
 
 
 @pytest.fixture(scope="session")
@@ -21,8 +22,8 @@ def loaded() -> Loaded:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
-    """The real site, built once per session by `mkdocs build --strict` (tests/test_site.py)."""
-    from tests.test_site import build_site
+    """The real site, built once per session by `mkdocs build --strict` (tests/support/pages.py)."""
+    from tests.support.pages import build_site
 
     return build_site(tmp_path_factory)
 
@@ -45,19 +46,9 @@ def content_copy(tmp_path: Path):
     """A writable copy of the real content; returns a function that edits one file in it."""
     shutil.copytree(config.CONTENT, tmp_path / "content")
 
-    def edit(relative: str, old: str, new: str, count: int = 1) -> Path:
-        file = tmp_path / relative
-        text = file.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {relative}"
-        file.write_text(text.replace(old, new, count), encoding="utf-8")
-        return tmp_path
+    def edit_copy(relative: str, old: str, new: str, count: int = 1) -> Path:
+        return edit(tmp_path, relative, old, new, count)
 
-    edit.root = tmp_path
-    return edit
+    edit_copy.root = tmp_path
+    return edit_copy
 
-
-def problems_of(root: Path) -> list[str]:
-    """Every problem of the content under root, as printed by `python -m scripts check`."""
-    loaded = read_content(root)
-    problems = loaded.problems + (check(loaded) if loaded.content else [])
-    return [str(p) for p in sorted(set(problems))]

@@ -5,44 +5,20 @@ translations shown to the reader, and hostile text that cannot reach a page as H
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-import markdown
 import pytest
-import yaml
 
 from scripts import config
 from scripts.content.models import Acronym, Acronyms
 from scripts.render.common import Context
 from scripts.render.reference import acronyms_page
-
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-PROJECT = ("content", "schemas", "scripts", "overrides", "mkdocs.yml")
-
-
-def project_copy(root: Path) -> Path:
-    """A copy of everything `check` and `mkdocs build` read, under root."""
-    for name in PROJECT:
-        source = config.ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, root / name)
-    (root / "docs").mkdir()
-    return root
-
-
-def edit(root: Path, relative: str, old: str, new: str) -> None:
-    file = root / relative
-    text = file.read_text("utf-8")
-    assert old in text, f"{old!r} not in {relative}"
-    file.write_text(text.replace(old, new, 1), "utf-8")
+from tests.support.markdown import site_markdown
+from tests.support.project import ENV, edit, git, project_copy
 
 
 def at(root: Path, relative: str, needle: str, column_of: str | None = None) -> str:
@@ -207,15 +183,6 @@ def test_a_failed_build_leaves_the_previous_site_untouched(root):
 
 
 # --- a new language with nothing translated, and an outdated translation: one real build ----------
-
-
-GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.test", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.test"}
-
-
-def git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
-                   env={**ENV, **GIT_ENV, "HOME": str(root)})
 
 
 NEW_SECTION = ("  - id: the-workshop\n",
@@ -442,22 +409,6 @@ HOSTILE = [
 ]
 
 
-def _site_markdown() -> markdown.Markdown:
-    settings = yaml.load((config.ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_IgnoreTags)
-    extensions, configs = [], {}
-    for entry in settings["markdown_extensions"]:
-        name, options = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, None))
-        extensions.append(name)
-        if options:
-            configs[name] = options
-    return markdown.Markdown(extensions=extensions, extension_configs=configs)
-
-
-class _IgnoreTags(yaml.SafeLoader):
-    pass
-
-
-_IgnoreTags.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -469,7 +420,7 @@ def test_hostile_text_never_becomes_markup(text):
         return  # refused outright (javascript: links): `check` reports it, nothing is rendered
     page = acronyms_page(Acronyms("A", "content/en/acronyms.yml", (Acronym("eu", text, text),)),
                          Context("en", "en_GB", {"acronyms_description": "d"}))
-    html = _site_markdown().convert(page.body)
+    html = site_markdown().convert(page.body)
     tags = _Tags()
     tags.feed(html)
     assert {tag for tag, _ in tags.found} <= {"p", "strong", "em", "a"}, html

@@ -13,7 +13,7 @@ from scripts.content.load import load_content
 from scripts.content.models import ListBlock, Paragraph
 from scripts.problems import ContentError
 
-from .conftest import problems_of
+from tests.support.checking import problems_of
 
 LANGS = ["en", "fr", "es"]
 

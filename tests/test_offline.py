@@ -14,7 +14,7 @@ import pytest
 
 from scripts.publish.archive import ZIP_DATE, human_size, make_zip
 from scripts.publish.downloads import ARCHIVE, ARCHIVE_ROOT, DOWNLOADS, epub_name, pdf_name
-from tests.test_site import Built, parse
+from tests.support.pages import Built, parse
 
 LOCAL_SCHEMES = ("file", "data", "blob", "about")
 SLOT = re.compile(r'data-size-of="([^"]+)" data-locale="([^"]+)">([^<]*)</span>')
@@ -220,7 +220,7 @@ def test_offline_search_finds_inflections(built: Built, archive: Path, browser, 
     """The stemming worker also runs inside the theme's file:// shim (iframe-worker)."""
     import json
 
-    from tests.test_browser import search
+    from tests.browser_support import search
 
     _open(browser, archive, offline_url(built, lang, "agenda/"))
     root = (archive / built.prefix(lang)).as_uri() + "/"

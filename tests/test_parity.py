@@ -7,7 +7,7 @@ import re
 from scripts.checks.check import check
 from scripts.checks.parity import compare
 
-from .conftest import problems_of
+from tests.support.checking import problems_of
 
 
 def test_real_languages_agree_with_the_reference(loaded):

@@ -12,7 +12,7 @@ from scripts.editors.newlang import NewLanguageError, new_language, translate_fi
 from scripts.translation.state import digest, edition_units, unit_states
 from scripts.translation.status import status
 
-from .conftest import problems_of
+from tests.support.checking import problems_of
 
 
 def test_french_and_spanish_translate_the_current_english(loaded):

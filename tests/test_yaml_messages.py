@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import problems_of
+from tests.support.checking import problems_of
 
 ACRONYMS = "content/en/acronyms.yml"
 # Line numbers below are those of content/en/acronyms.yml: 4 `  - id: eu`, 5 `    abbr: EU`,

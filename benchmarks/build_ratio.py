@@ -40,14 +40,15 @@ def timed(command: list[str], cwd: Path, env_extra: dict[str, str] | None = None
 def generated_markdown(docs: Path) -> None:
     """The Markdown the hook renders, written out as docs/<lang>/<path>."""
     sys.path.insert(0, str(ROOT))
-    from scripts.content.load import load_content, read_content
+    from scripts.checks.gate import gate
     from scripts.plan.markdown_tree import pages_markdown
     from scripts.plan.site import plan
     from scripts.plan.write import write_site
     from scripts.translation.status import translation_of
 
-    content = load_content(ROOT)
-    site = plan(content, translation_of(content, read_content(ROOT).files))
+    gated = gate(ROOT)
+    content = gated.content()
+    site = plan(content, translation_of(content, gated.loaded.files))
     write_site(pages_markdown(site), docs)
 
 

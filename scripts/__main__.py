@@ -17,12 +17,10 @@ from scripts import config
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from scripts.checks.check import check
-    from scripts.content.load import read_content
+    from scripts.checks.gate import gate
 
-    loaded = read_content(config.ROOT)
-    problems = loaded.problems + (check(loaded) if loaded.content else [])
-    for problem in sorted(set(problems)):
+    problems = gate(config.ROOT).problems
+    for problem in problems:
         print(problem)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors

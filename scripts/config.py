@@ -18,20 +18,6 @@ COUNCIL_NOTE_SEED = "000_b8503391443d974b.txt"
 # Where each edition stands in the publication seed: first and last line (1-based, inclusive).
 EDITION_LINES = {"en": (1, 2656), "fr": (2657, 5516), "es": (5517, 8463)}
 
-# The files of a language folder: file stem -> schema kind.
-FILE_KINDS = {
-    "ui": "ui",
-    "front": "front",
-    "summary": "document",
-    "acronyms": "acronyms",
-    "report": "document",
-    "agenda": "agenda",
-    "background": "document",
-    "definitions": "definitions",
-    "series": "series",
-    "council-note": "council-note",
-}
-
 # Untrusted input: files larger than this are refused before parsing.
 EDIT_BRANCH = "main"  # the branch that editors' pull requests target ("edit this page")
 

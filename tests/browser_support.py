@@ -388,3 +388,15 @@ def search(browser, word: str) -> list[str]:
         return hrefs if hrefs and count and len({h.split("#")[0] for h in hrefs}) >= int(count.group()) else None
 
     return browser.wait(all_shown, 20, every=0.5)  # the theme renders more after a scroll: time for it
+
+
+def found_nothing(browser, word: str) -> bool:
+    """Put `word` into the search box as `search` does; whether the theme then says it found
+    no page (its own words for that, from the page's configuration) and lists none."""
+    browser.fill("input.md-search__input", word)
+    browser.press("End")
+    return browser.wait(lambda b: b.script(
+        "var none = JSON.parse(document.getElementById('__config').textContent)"
+        ".translations['search.result.none'];"
+        "var meta = document.querySelector('.md-search-result__meta').textContent.trim();"
+        "return meta === none && !document.querySelector('.md-search-result__item')"), 20)

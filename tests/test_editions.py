@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from scripts.content.divergences import passage
+from scripts.render.passages import passage
 from scripts.render.shown import place, shown
 from tests.support.checking import problems_of
 

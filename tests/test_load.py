@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from scripts import config
-from scripts.content.load import load_content
+from scripts.catalogue import BY_STEM
+from scripts.checks.gate import gate
 from scripts.content.models import ListBlock, Paragraph
 from scripts.problems import ContentError
 
@@ -98,7 +99,7 @@ def test_every_file_names_its_schema_on_its_first_line():
         assert match, f"{file} does not declare its schema"
         schema = (file.parent / match.group(1)).resolve()
         assert schema.is_file(), f"{file} names {match.group(1)}, which does not exist"
-        kind = config.FILE_KINDS.get(file.stem, file.stem)
+        kind = BY_STEM[file.stem].schema if file.stem in BY_STEM else file.stem
         assert schema.name == f"{kind}.schema.json", f"{file} names the wrong schema"
 
 
@@ -181,10 +182,10 @@ def test_oversized_files_are_refused(fixture_copy):
                for m in problems_of(root))
 
 
-def test_load_content_raises_with_every_error(fixture_copy):
+def test_gated_content_raises_with_every_error(fixture_copy):
     root = fixture_copy("content/en/front.yml", "number: 15", "number: fifteen")
     with pytest.raises(ContentError) as raised:
-        load_content(root)
+        gate(root).content()
     assert any("'number' must be a whole number" in str(p) for p in raised.value.problems)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scripts.checks.check import check
+from scripts.checks.gate import check
 from scripts.checks.parity import compare
 
 from tests.support.checking import problems_of

@@ -20,11 +20,12 @@ from pathlib import Path
 import pytest
 
 from scripts import config
-from scripts.checks.check import check_text
+from scripts.checks.fields import check_text
 from scripts.content import inline
-from scripts.content.load import Located, read_content
+from scripts.content.load import read_content
 from scripts.content.text import (INLINE, PLAIN, InlineMarkdown, PlainText, kinds, schema_names,
                                   schema_text_fields)
+from scripts.content.yaml_source import Located
 from scripts.publish.pdf import write_pdf
 from scripts.publish.sanitize import clean
 from tests.support.hostile import MARK, field_pattern, schema_kind, text_fields, value_at

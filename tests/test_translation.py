@@ -11,6 +11,7 @@ from scripts.content.load import read_content
 from scripts.editors.newlang import NewLanguageError, new_language, translate_file
 from scripts.translation.state import digest, edition_units, unit_states
 from scripts.translation.status import status
+from scripts.translation.units import UnitKey
 
 from tests.support.checking import problems_of
 from tests.support.project import git
@@ -26,12 +27,13 @@ def test_french_and_spanish_translate_the_current_english(loaded):
 def test_the_council_note_is_an_original_in_spanish_and_not_in_the_other_editions(loaded):
     by_lang = {lang: {s.key: s.state for s in unit_states(loaded.content, loaded.files, lang)}
                for lang in ("en", "fr", "es")}
-    assert by_lang["es"]["council-note"] == "original"
-    assert by_lang["en"]["council-note"] == by_lang["fr"]["council-note"] == "absent"
-    assert by_lang["en"]["report/introduction"] == "original"
-    assert by_lang["fr"]["series"] == "absent"  # the French edition has no list of the series
-    assert by_lang["fr"]["acronyms/mdg"] == "absent"  # recorded in content/resolutions.yml
-    assert by_lang["es"]["acronyms/mdg"] == "translated"
+    note, series, mdg = UnitKey.opening("council-note"), UnitKey.opening("series"), UnitKey.acronym("mdg")
+    assert by_lang["es"][note] == "original"
+    assert by_lang["en"][note] == by_lang["fr"][note] == "absent"
+    assert by_lang["en"][UnitKey.section("report", "introduction")] == "original"
+    assert by_lang["fr"][series] == "absent"  # the French edition has no list of the series
+    assert by_lang["fr"][mdg] == "absent"  # recorded in content/resolutions.yml
+    assert by_lang["es"][mdg] == "translated"
 
 
 def test_a_changed_english_paragraph_makes_the_translations_outdated(content_copy):
@@ -39,7 +41,7 @@ def test_a_changed_english_paragraph_makes_the_translations_outdated(content_cop
                         "Migration has become a defining trait")
     loaded = read_content(root)
     english = edition_units(loaded.content.editions["en"])
-    now = digest(english["report/introduction"])
+    now = digest(english[UnitKey.section("report", "introduction")])
     messages = problems_of(root)
     for lang in ("fr", "es"):
         assert any(re.fullmatch(
@@ -76,15 +78,16 @@ def test_a_new_language_starts_untranslated_and_checks_clean(content_copy):
     assert problems_of(root) == []
     loaded = read_content(root)
     states = unit_states(loaded.content, loaded.files, "pt")
-    assert {s.state for s in states if not s.key.startswith("council-note")} == {"missing"}
-    assert {s.state for s in states if s.key.startswith("council-note")} == {"absent"}  # Spanish only
+    assert {s.state for s in states if s.key.file != "council-note"} == {"missing"}
+    assert {s.state for s in states if s.key.file == "council-note"} == {"absent"}  # Spanish only
     # Translating one section and deleting its marker makes it count as translated.
     text = (root / "content/pt/report.yml").read_text("utf-8")
     text = text.replace("  - id: introduction\n    untranslated: true\n", "  - id: introduction\n", 1)
     (root / "content/pt/report.yml").write_text(text, "utf-8")
     loaded = read_content(root)
     states = {s.key: s.state for s in unit_states(loaded.content, loaded.files, "pt")}
-    assert states["report/introduction"] == "translated" and states["report/conclusion"] == "missing"
+    assert states[UnitKey.section("report", "introduction")] == "translated"
+    assert states[UnitKey.section("report", "conclusion")] == "missing"
 
 
 def test_translate_prepares_one_file_whose_units_count_as_missing(content_copy):
@@ -93,7 +96,7 @@ def test_translate_prepares_one_file_whose_units_count_as_missing(content_copy):
     assert written == root / "content/fr/series.yml"
     assert problems_of(root) == []
     loaded = read_content(root)
-    states = [s.state for s in unit_states(loaded.content, loaded.files, "fr") if s.key.startswith("series")]
+    states = [s.state for s in unit_states(loaded.content, loaded.files, "fr") if s.key.file == "series"]
     assert states == ["missing"] * 16
     row = next(r for r in status(loaded.content, loaded.files) if (r.lang, r.file) == ("fr", "series"))
     assert (row.translated, row.missing, row.outdated, row.absent) == (0, 16, 0, 0)
@@ -108,7 +111,7 @@ def test_a_file_copied_by_hand_counts_as_missing_not_outdated(content_copy):
     root = content_copy.root
     shutil.copy(root / "content/en/series.yml", root / "content/fr/series.yml")
     loaded = read_content(root)
-    states = {s.state for s in unit_states(loaded.content, loaded.files, "fr") if s.key.startswith("series")}
+    states = {s.state for s in unit_states(loaded.content, loaded.files, "fr") if s.key.file == "series"}
     assert states == {"missing"}
     assert problems_of(root) == []
 
@@ -140,7 +143,7 @@ def test_what_changed_is_read_from_the_history(fixture_copy):
     text = format_changes(loaded.content, loaded.files, root)
     line = next(n for n, l in enumerate((root / "content/fr/report.yml").read_text("utf-8").split("\n"), 1)
                 if l.startswith("  - id: introduction"))
-    now = digest(edition_units(loaded.content.editions["en"])["report/introduction"])
+    now = digest(edition_units(loaded.content.editions["en"])[UnitKey.section("report", "introduction")])
     assert text.split("\n")[:4] == [
         f"content/fr/report.yml:{line}: section 'introduction' is outdated; set `source: \"{now}\"` "
         "once the translation says what the English text says now.",
@@ -150,7 +153,7 @@ def test_what_changed_is_read_from_the_history(fixture_copy):
         "    now: Migration has become a defining {+trait+} of the social, economic and political "
         "life in {+the+} globalized and mobile world. Although return is an important stage of the …",
     ]
-    changes = translation_of(loaded.content, loaded.files, root).changes["fr"]["report/introduction"]
+    changes = translation_of(loaded.content, loaded.files, root).changes["fr"][UnitKey.section("report", "introduction")]
     assert [(t, c) for t, c in changes[0].after if c] == [("trait", True), ("the", True)]
 
 

@@ -8,9 +8,8 @@ that page.
 
 from __future__ import annotations
 
-from scripts.content.models import Content, Document, Edition
-from scripts.plan.write import title_anchor
-from scripts.render.common import document_block_ids
+from scripts.content.models import Content, Document, Edition, paragraph_anchors
+from scripts.render.common import document_block_ids, title_anchor
 from scripts.render.home import HOME_PATH
 from scripts.render.notes import NOTES_PATH, notes_anchors
 from scripts.render.print_page import PRINT_PATH
@@ -28,7 +27,7 @@ def _document(doc: Document) -> set[str]:
     for section in doc.walk():
         if section.title:  # a section printed without a heading has no anchor of its own
             ids.add(section.id)
-        ids.update(section.block_ids())
+        ids.update(paragraph_anchors(section.id, section.blocks))
     return ids
 
 
@@ -47,11 +46,11 @@ def edition_anchors(edition: Edition, content: Content) -> dict[str, set[str]]:
             for section in chapter.walk():
                 if section.title or section is chapter:  # the chapter's id is its page heading's
                     ids.add(section.id)
-                ids.update(section.block_ids())
+                ids.update(paragraph_anchors(section.id, section.blocks))
             pages[f"report/{chapter.id}.md"] = ids
     if edition.definitions:
         pages["definitions.md"] = {t.id for t in edition.definitions.terms} | {
-            f"{t.id}-{n}" for t in edition.definitions.terms for n in range(1, len(t.definition) + 1)}
+            anchor for t in edition.definitions.terms for anchor in paragraph_anchors(t.id, t.definition)}
     if edition.acronyms:
         pages["acronyms.md"] = {a.id for a in edition.acronyms.acronyms}
     if edition.agenda:

@@ -18,9 +18,10 @@ from typing import Callable, Iterator
 
 from babel import Locale
 
-from scripts.content.load import Located
 from scripts.content.models import Agenda, Block, Content, Document, Edition, ListBlock, Paragraph, Section
+from scripts.content.yaml_source import Located
 from scripts.problems import Problem
+from scripts.translation.units import UnitKey, UnitState, named_units
 
 
 def block_shape(block: Block) -> str:
@@ -74,7 +75,7 @@ def _tree(sections: tuple[Section, ...], parent: str = "") -> list[tuple[str, st
 
 
 def compare_documents(doc: Document, ref_doc: Document, ref: str,
-                      current: Callable[[str], bool] = lambda key: True) -> Iterator[Problem]:
+                      current: Callable[[UnitKey], bool] = lambda key: True) -> Iterator[Problem]:
     """`current(unit)` says whether a unit of this file translates the reference's current text."""
     stem = PurePosixPath(doc.path).stem
     mine = _tree(doc.sections)
@@ -106,16 +107,16 @@ def compare_documents(doc: Document, ref_doc: Document, ref: str,
                           f"reference language ({ref}); the site shows it where the {_name(ref)} text has it: move "
                           "it there", TODO)
         yield from _compare_blocks(f"section '{ident}'", section.blocks, their_section.blocks,
-                                   doc.path, section.line, ref, current(f"{stem}/{ident}"))
+                                   doc.path, section.line, ref, current(UnitKey.section(stem, ident)))
     common = [i for i in mine_ids if i in their_by_id]
     if common != [i for i in their_ids if i in mine_ids]:
         yield Problem(doc.path, 1, 1, f"to do: the sections are not in the order of the reference "
                       f"language ({ref}); the site shows them in its order: "
                       f"{', '.join(i for i in their_ids if i in mine_ids)}", TODO)
     yield from _compare_blocks("the opening blocks", doc.blocks, ref_doc.blocks, doc.path, 1, ref,
-                               current(stem))
+                               current(UnitKey.opening(stem)))
     if sorted(doc.footnotes) != sorted(ref_doc.footnotes) and all(
-            current(key) for key in [stem] + [f"{stem}/{i}" for i in mine_ids]):
+            current(key) for key in [UnitKey.opening(stem)] + [UnitKey.section(stem, i) for i in mine_ids]):
         yield Problem(doc.path, 1, 1, f"footnotes {sorted(doc.footnotes)} differ from the "
                       f"reference language ({ref}): {sorted(ref_doc.footnotes)}")
 
@@ -126,7 +127,7 @@ def _differences(kind: str, ident: str, mine: dict, theirs: dict) -> list[str]:
 
 
 def compare_agendas(agenda: Agenda, reference: Agenda, ref: str,
-                    current: Callable[[str], bool] = lambda key: True) -> Iterator[Problem]:
+                    current: Callable[[UnitKey], bool] = lambda key: True) -> Iterator[Problem]:
     path = agenda.path
     their_people = {p.id: p for p in reference.people}
     mine_people = {p.id: p for p in agenda.people}
@@ -195,7 +196,7 @@ def compare_agendas(agenda: Agenda, reference: Agenda, ref: str,
             texts = lambda s: {"number of questions": len(s.questions),
                                "number of description paragraphs": len(s.description)}
             differences = _differences("slot", slot.id, facts(slot), facts(other))
-            if current(f"agenda/{slot.id}"):
+            if current(UnitKey.agenda_item(slot.id)):
                 differences += _differences("slot", slot.id, texts(slot), texts(other))
             for text in differences:
                 yield Problem(path, slot.line, 1, f"{text} ({ref}); times, people and order are "
@@ -224,8 +225,8 @@ def _compare_ids(kind: str, path: str, mine: list[tuple[str, int]], theirs: list
                       f"language ({ref}); the site shows them in its order", TODO)
 
 
-def compare_editions(edition: Edition, reference: Edition, documented: set[str] = frozenset(),
-                     current: Callable[[str], bool] = lambda key: True) -> Iterator[Problem]:
+def compare_editions(edition: Edition, reference: Edition, documented: frozenset[UnitKey] = frozenset(),
+                     current: Callable[[UnitKey], bool] = lambda key: True) -> Iterator[Problem]:
     ref = reference.lang
     pairs = [(edition.front and edition.front.document, reference.front and reference.front.document),
              (edition.summary, reference.summary), (edition.report, reference.report),
@@ -255,9 +256,9 @@ def compare_editions(edition: Edition, reference: Edition, documented: set[str] 
                               f"{sorted(other.related)}")
             yield from _compare_blocks(f"the definition of '{term.id}'", term.definition,
                                        other.definition, mine.path, term.line, ref,
-                                       current(f"definitions/{term.id}"))
+                                       current(UnitKey.term(term.id)))
         if sorted(mine.footnotes) != sorted(theirs.footnotes) and all(
-                current(f"definitions/{t.id}") for t in mine.terms) and current("definitions"):
+                current(UnitKey.term(t.id)) for t in mine.terms) and current(UnitKey.opening("definitions")):
             yield Problem(mine.path, 1, 1, f"footnotes {sorted(mine.footnotes)} differ from the "
                           f"reference language ({ref}): {sorted(theirs.footnotes)}")
     if edition.acronyms and reference.acronyms:
@@ -266,7 +267,7 @@ def compare_editions(edition: Edition, reference: Edition, documented: set[str] 
                                 [(a.id, a.line) for a in reference.acronyms.acronyms], ref,
                                 reference.acronyms.path,
                                 # each edition lists its own abbreviations, alphabetically
-                                {t.removeprefix("acronyms/") for t in documented}, ordered=False)
+                                {k.id for k in documented if k.file == "acronyms" and k.id}, ordered=False)
     if edition.series and reference.series:
         yield from _compare_ids("series item", edition.series.path,
                                 [(str(i.number), i.line) for i in edition.series.items],
@@ -281,7 +282,7 @@ def compare(content: Content, files: dict[str, Located] | None = None) -> list[P
     reference = content.editions.get(content.reference)
     if reference is None:
         return []
-    documented = {r.target for r in content.resolutions}
+    documented = named_units(r.target for r in content.resolutions)
     problems: list[Problem] = []
     for lang, edition in content.editions.items():
         if lang == content.reference:
@@ -289,7 +290,7 @@ def compare(content: Content, files: dict[str, Located] | None = None) -> list[P
         if files is None:
             current = lambda key: True
         else:
-            settled = {s.key for s in unit_states(content, files, lang) if s.state == "translated"}
+            settled = {s.key for s in unit_states(content, files, lang) if s.state == UnitState.TRANSLATED}
             current = settled.__contains__
         problems += compare_editions(edition, reference, documented, current)
     return problems

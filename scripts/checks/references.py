@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from scripts.content.load import Located
+from scripts.catalogue import KINDS
 from scripts.content.models import Content
+from scripts.content.yaml_source import Located
 from scripts.problems import Problem
 
-_DOCUMENTS = {"front": "front", "summary": "summary", "report": "report",
-              "background": "background", "council-note": "council_note"}
+_DOCUMENTS = {kind.stem: kind.field for kind in KINDS if kind.prose}  # stem -> Edition field
 
 
 def _ids(content: Content) -> dict[str, set[str]]:

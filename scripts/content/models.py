@@ -9,9 +9,35 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Iterator, Union
+from typing import Iterator, Sized, Union
 
 from scripts.content.text import InlineMarkdown, PlainText
+
+# --- anchors ----------------------------------------------------------------------------------
+# A block's anchor is part of the site's public URLs (`report/globalized-world/#many-forms-3`):
+# every stage builds and reads it with these functions, never by hand.
+
+
+def paragraph_anchor(owner_id: str, n: int) -> str:
+    """The public anchor of the `n`th block (from 1) of a section, a document's opening or a
+    term's definition: `many-forms-3`."""
+    return f"{owner_id}-{n}"
+
+
+def paragraph_anchors(owner_id: str, blocks: Sized) -> list[str]:
+    """The anchors of all the blocks of one owner, in order."""
+    return [paragraph_anchor(owner_id, n) for n in range(1, len(blocks) + 1)]
+
+
+def paragraph_number(anchor: str, owner_id: str) -> int | None:
+    """The block an anchor names under `owner_id` (the inverse of `paragraph_anchor`), or None
+    where the anchor is not `<owner_id>-<digits>`."""
+    prefix = paragraph_anchor(owner_id, 0)[:-1]  # the anchor's text before its number
+    rest = anchor[len(prefix):]
+    if anchor.startswith(prefix) and rest.isascii() and rest.isdigit():
+        return int(rest)
+    return None
+
 
 # --- documents -----------------------------------------------------------------------------
 
@@ -61,10 +87,6 @@ class Section:
         yield self
         for child in self.sections:
             yield from child.walk()
-
-    def block_ids(self) -> list[str]:
-        """Anchor ids of this section's blocks: `<section id>-<position from 1>`."""
-        return [f"{self.id}-{n}" for n in range(1, len(self.blocks) + 1)]
 
 
 @dataclass(frozen=True)

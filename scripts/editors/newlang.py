@@ -16,9 +16,10 @@ from pathlib import Path
 import yaml
 from babel import Locale, UnknownLocaleError
 
-from scripts import config
+from scripts.catalogue import DOCUMENTS
 from scripts.content.load import Loaded, read_content
 from scripts.translation.state import digest, originals, unit_mappings
+from scripts.translation.units import UnitKey
 
 CODE = re.compile(r"^[a-z]{2,3}$")
 
@@ -27,7 +28,7 @@ class NewLanguageError(Exception):
     pass
 
 
-def _marked_copy(text: str, located, stem: str, units: dict[str, list[str]]) -> str:
+def _marked_copy(text: str, located, stem: str, units: dict[UnitKey, list[str]]) -> str:
     """The file's text with `untranslated: true` and `source:` after the first line of each unit."""
     inserts = [(located.position(key)[0], located.position(key)[1] - 1, digest(units[unit]))
                for unit, key, _mapping in unit_mappings(located, stem) if unit in units]
@@ -64,7 +65,7 @@ def translate_file(root: Path, code: str, stem: str) -> Path:
     if code not in content.codes:
         raise NewLanguageError(f"'{code}' is not declared in content/languages.yml; to start a new "
                                f"language, run `python -m scripts new-language {code}`")
-    kinds = [kind for kind in config.FILE_KINDS if kind != "ui"]
+    kinds = [kind.stem for kind in DOCUMENTS]
     if stem not in kinds:
         raise NewLanguageError(f"'{stem}' is not a content file; use one of: {', '.join(kinds)}")
     target = root / "content" / code / f"{stem}.yml"
@@ -72,7 +73,7 @@ def translate_file(root: Path, code: str, stem: str) -> Path:
         raise NewLanguageError(f"content/{code}/{stem}.yml already exists; edit it (run "
                                "`python -m scripts status` to see what is left to translate)")
     origin = next((lang for key, (lang, _texts) in originals(content).items()
-                   if key.split("/", 1)[0] == stem), None)
+                   if key.file == stem), None)
     if origin is None:
         raise NewLanguageError(f"no language has {stem}.yml yet")
     if origin == code:

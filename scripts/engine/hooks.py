@@ -41,8 +41,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs_static_i18n.config import I18nPluginConfig
 
-from scripts.checks.check import check
-from scripts.content.load import Loaded, read_content
+from scripts.checks.gate import gate
+from scripts.content.load import Loaded
 from scripts.engine import theme
 from scripts.engine.preview import BYTECODE_CACHE, UNCHANGED_TEMPLATE, PreviewState, theme_env_listed_once
 from scripts.engine.repository_links import edit_base, edit_url, original_links
@@ -61,6 +61,13 @@ from scripts.translation.status import translation_of
 
 log = logging.getLogger("mkdocs.hooks.site")
 
+# The engine running this build: "mkdocs", or "properdocs" (a fork of MkDocs 1.6 that runs this
+# hook unchanged: its modules stand in for `mkdocs.*`, so `mkdocs_utils` is `properdocs.utils`).
+# The offline copy is built by the same engine, its warnings are counted under the engine's
+# own logger (ProperDocs logs under "properdocs", with "mkdocs" a child of it), the preview
+# quiets its build module's log of skipped pages, and the archive's key names the engine.
+ENGINE = mkdocs_utils.__name__.partition(".")[0]
+
 # The placeholder mkdocs.yml puts in the i18n plugin's `languages` (the plugin refuses an
 # empty list before any hook runs); the real list comes from content/languages.yml.
 PLACEHOLDER_LOCALE = "xx"
@@ -72,7 +79,7 @@ IFRAME_WORKER = "assets/javascripts/vendor/iframe-worker-1.0.4.js"
 # What the offline copy (and so the archive) is built from, besides the PDFs: when none of
 # these changed, the cached archive is reused.
 ARCHIVE_SOURCES = ("mkdocs.yml", "content", "overrides", "schemas", "scripts")
-ARCHIVE_PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "markdown",
+ARCHIVE_PACKAGES = (ENGINE, "mkdocs-material", "mkdocs-static-i18n", "markdown",
                     "pymdown-extensions", "babel")
 ARCHIVE_ENV = ("SITE_URL", "REPO_URL", "SOURCE_DATE_EPOCH")
 
@@ -92,12 +99,12 @@ class Staging:
         folder.mkdir(parents=True)
         counter = mkdocs_utils.CountHandler()
         counter.setLevel(logging.WARNING)
-        logging.getLogger("mkdocs").addHandler(counter)
+        logging.getLogger(ENGINE).addHandler(counter)
         return cls(target, folder, counter)
 
     def finish(self, strict: bool) -> None:
         """Move the built site into place (the old one is removed only after the move)."""
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        logging.getLogger(ENGINE).removeHandler(self.warnings)
         if strict and self.warnings.get_counts():
             self.abandon()
             log.error(f"{self.target} was left as it was: warnings in strict mode")
@@ -109,7 +116,7 @@ class Staging:
         shutil.rmtree(old, ignore_errors=True)
 
     def abandon(self) -> None:
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        logging.getLogger(ENGINE).removeHandler(self.warnings)
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
@@ -156,9 +163,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def load(root: Path) -> tuple[Loaded, list[str]]:
     """The content, checked, and its errors. Any command but `serve` stops here, before
     anything is written, with the same file:line:column messages as `python -m scripts check`."""
-    loaded = read_content(root)
-    problems = sorted(set(loaded.problems + (check(loaded) if loaded.content else [])))
-    errors = [p for p in problems if p.severity == "error"]
+    gated = gate(root)
+    loaded, problems, errors = gated.loaded, gated.problems, gated.errors
     if errors and not _state.serving:
         for problem in errors:
             log.error(str(problem))
@@ -250,7 +256,7 @@ def _on_config_site(config: MkDocsConfig) -> MkDocsConfig:
     configure_languages(config, site)
     _state.site, _state.pages, _state.site_url, _state.not_found = site, pages, config.site_url or "/", {}
     if _state.serving:
-        _state.preview.start_build(site, pages, errors, _state.site_url)
+        _state.preview.start_build(site, pages, errors, _state.site_url, ENGINE)
         theme_env_listed_once(config.theme)
         changed = _state.preview.changed
         log.info("preview: every page rendered" if changed is None else
@@ -486,7 +492,7 @@ def _build_offline(config: MkDocsConfig, target: Path):
     # A fixed date whatever the environment says (1980-01-01, the archive's): reproducible.
     env = {**os.environ, "SITE_OFFLINE": "true", "SOURCE_DATE_EPOCH": "315532800"}
     env.pop("BUILD_TIMINGS", None)
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file",
+    command = [sys.executable, "-m", ENGINE, "build", "--quiet", "--config-file",
                str(config.config_file_path), "--site-dir", str(target)]
     if config.strict:
         command.insert(4, "--strict")

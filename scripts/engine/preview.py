@@ -147,7 +147,10 @@ class PreviewState:
     _pending: tuple[Site, dict[str, str], str] | None = None
     _clean: Callable | None = None
 
-    def start_build(self, site: Site, pages: dict[str, str], errors: list[str], site_url: str) -> None:
+    def start_build(self, site: Site, pages: dict[str, str], errors: list[str], site_url: str,
+                    engine: str = "mkdocs") -> None:
+        """`engine`: the package running the build ("mkdocs", "properdocs"), whose build
+        module logs the pages it skips."""
         self.errors = tuple(errors)
         now = shape(site, self.errors, site_url)
         if self._previous is None or self._previous[1] != now:
@@ -161,8 +164,9 @@ class PreviewState:
                              (uri.split("/", 1) for uri in list(self.changed))
                              if not path.startswith(PARALLEL_DIR)}
         self._pending = (site, pages, now)
-        if not any(isinstance(f, _SkippedPages) for f in logging.getLogger("mkdocs.commands.build").filters):
-            logging.getLogger("mkdocs.commands.build").addFilter(_SkippedPages())
+        build_log = logging.getLogger(f"{engine}.commands.build")
+        if not any(isinstance(f, _SkippedPages) for f in build_log.filters):
+            build_log.addFilter(_SkippedPages())
 
     def built(self) -> None:
         """The build succeeded: its pages are what the site directory holds."""

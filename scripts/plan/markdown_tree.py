@@ -70,14 +70,12 @@ def engine_settings(root: Path) -> tuple[str, str]:
 def render(root: Path, out: Path) -> tuple[list[str], list[Path]]:
     """Load and check the content under `root`, then write its Markdown tree into `out`.
     Returns (the errors, which write nothing, as file:line:column messages; the files written)."""
-    from scripts.checks.check import check
-    from scripts.content.load import read_content
+    from scripts.checks.gate import gate
     from scripts.plan.site import plan
     from scripts.translation.status import translation_of
 
-    loaded = read_content(root)
-    problems = sorted(set(loaded.problems + (check(loaded) if loaded.content else [])))
-    errors = [str(p) for p in problems if p.severity == "error"]
+    gated = gate(root)
+    loaded, errors = gated.loaded, [str(p) for p in gated.errors]
     if errors or loaded.content is None:
         return errors or ["content/languages.yml could not be read"], []
     site_url, edit_base = engine_settings(root)

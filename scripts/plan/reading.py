@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable
 
+from scripts.catalogue import BY_STEM, DOCUMENTS
 from scripts.content.inline import escape, to_markdown
 from scripts.content.models import Content, Edition
 from scripts.render.common import Context, Page
@@ -21,7 +22,7 @@ from scripts.render.parallel import (Column, chapter_column, definitions_column,
 from scripts.render.reference import abbreviations_md
 from scripts.render.translation_marks import in_words_of_reference
 
-COUNCIL_NOTE_PATH = "council-note.md"
+COUNCIL_NOTE_PATH = BY_STEM["council-note"].pages[0].path
 
 ColumnOf = Callable[[Edition, Context], "Column | None"]
 
@@ -43,27 +44,41 @@ def glossary(edition: Edition) -> Glossary | None:
 
 
 def parallel_sources(content: Content) -> dict[str, ColumnOf]:
-    """The documents that have a side-by-side view: page path -> one language's column."""
-    def document(attr: str) -> ColumnOf:
-        return lambda e, ctx: document_column(getattr(e, attr), e.lang, ctx) if getattr(e, attr) else None
+    """The documents that have a side-by-side view (scripts/catalogue.py), in the order of the
+    book: page path -> one language's column."""
+    def document(field: str) -> ColumnOf:
+        def column(e: Edition, ctx: Context) -> Column | None:
+            doc = getattr(e, field)
+            if doc is None:
+                return None
+            return document_column(doc.document if field == "front" else doc, e.lang, ctx)
+        return column
 
-    sources: dict[str, ColumnOf] = {
-        "foreword.md": lambda e, ctx: document_column(e.front.document, e.lang, ctx) if e.front else None,
-        "summary.md": document("summary"),
-    }
+    sources: dict[str, ColumnOf] = {}
+    for kind in DOCUMENTS:
+        if not kind.side_by_side:
+            continue
+        if kind.stem == "report":  # a view per chapter
+            sources.update(_chapter_sources(content))
+        elif kind.stem == "definitions":
+            sources[kind.pages[0].path] = (lambda e, ctx: definitions_column(e.definitions, e.lang, ctx)
+                                           if e.definitions else None)
+        else:
+            sources[kind.pages[0].path] = document(kind.field)
+    return sources
+
+
+def _chapter_sources(content: Content) -> dict[str, ColumnOf]:
     chapter_ids: list[str] = []
     for edition in content.editions.values():
         if edition.report:
             chapter_ids.extend(s.id for s in edition.report.sections if s.id not in chapter_ids)
+    sources: dict[str, ColumnOf] = {}
     for chapter_id in chapter_ids:
         def chapter(e: Edition, ctx: Context, chapter_id=chapter_id):
             found = next((s for s in e.report.sections if s.id == chapter_id), None) if e.report else None
             return chapter_column(e.report, found, e.lang, ctx) if found else None
         sources[f"report/{chapter_id}.md"] = chapter
-    sources["background.md"] = document("background")
-    sources["definitions.md"] = (lambda e, ctx: definitions_column(e.definitions, e.lang, ctx)
-                                 if e.definitions else None)
-    sources[COUNCIL_NOTE_PATH] = document("council_note")
     return sources
 
 

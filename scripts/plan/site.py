@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Callable
 from xml.sax.saxutils import escape as xml_escape
 
+from scripts.catalogue import BY_STEM, DOCUMENTS, KINDS
 from scripts.content.models import Content, Edition, Front, Language
 from scripts.plan.reading import add_reading_aids, glossary
 from scripts.render.agenda import agenda_page, people_page
@@ -26,6 +28,7 @@ from scripts.render.status import status_page
 from scripts.render.translation_marks import STATUS_PATH, in_words_of_reference, page_units, untranslated
 from scripts.translation.align import aligned
 from scripts.translation.status import Translation
+from scripts.translation.units import UnitState
 
 X_DEFAULT = "x-default"
 
@@ -118,34 +121,33 @@ def page_url(path: str) -> str:
 # --- what pages there are ---------------------------------------------------------------------
 
 
-def _document(attr: str, nav_key: str, path: str, group: str | None = None,
-              terms: bool = False) -> PageSpec:
-    return PageSpec(path, nav_key, lambda e: getattr(e, attr),
-                    lambda doc, ctx: document_page(doc, ctx.at(path), path, terms=terms), group)
+# The renderer of each page of the catalogue (scripts/catalogue.py), called with the page's
+# model, context and path; the report's chapters are planned from the content (`chapter_specs`).
+_RENDERERS: dict[str, Callable[..., Page]] = {
+    "foreword.md": foreword_page,
+    "summary.md": partial(document_page, terms=True),
+    "acronyms.md": acronyms_page,
+    "agenda.md": agenda_page,
+    "people.md": people_page,
+    "background.md": partial(document_page, terms=True),
+    "definitions.md": definitions_page,
+    "series.md": series_page,
+    "council-note.md": document_page,
+}
+_missing = {place.path for kind in KINDS for place in kind.pages} ^ set(_RENDERERS)
+assert not _missing, f"pages of scripts/catalogue.py without a renderer here, or the reverse: {_missing}"
 
 
-def fixed_specs() -> tuple[list[PageSpec], list[PageSpec]]:
-    """Pages before and after the report chapters, in the order of the book."""
-    before = [
-        PageSpec("foreword.md", "nav_foreword", lambda e: e.front,
-                 lambda front, ctx: foreword_page(front, ctx.at("foreword.md"))),
-        _document("summary", "nav_summary", "summary.md", terms=True),
-        PageSpec("acronyms.md", "nav_acronyms", lambda e: e.acronyms,
-                 lambda a, ctx: acronyms_page(a, ctx.at("acronyms.md"))),
-    ]
-    after = [
-        PageSpec("agenda.md", "nav_agenda", lambda e: e.agenda,
-                 lambda a, ctx: agenda_page(a, ctx), "nav_part_2"),
-        PageSpec("people.md", "nav_people", lambda e: e.agenda,
-                 lambda a, ctx: people_page(a, ctx), "nav_part_2"),
-        _document("background", "nav_background", "background.md", "nav_part_2", terms=True),
-        PageSpec("definitions.md", "nav_definitions", lambda e: e.definitions,
-                 lambda d, ctx: definitions_page(d, ctx.at("definitions.md")), "nav_part_2"),
-        PageSpec("series.md", "nav_series", lambda e: e.series,
-                 lambda s, ctx: series_page(s, ctx.at("series.md")), "nav_about"),
-        _document("council_note", "nav_council_note", "council-note.md", "nav_about"),
-    ]
-    return before, after
+def page_specs(content: Content) -> list[PageSpec]:
+    """Every page that exists in every language, in the order of the book."""
+    specs: list[PageSpec] = []
+    for kind in DOCUMENTS:
+        if kind.stem == "report":
+            specs += chapter_specs(content)
+        for place in kind.pages:
+            specs.append(PageSpec(place.path, place.nav, lambda e, field=kind.field: getattr(e, field),
+                                  partial(_RENDERERS[place.path], path=place.path), kind.group))
+    return specs
 
 
 def chapter_specs(content: Content) -> list[PageSpec]:
@@ -170,7 +172,7 @@ def chapter_specs(content: Content) -> list[PageSpec]:
             path = chapter_path(chapter)
             return chapter_page(report, chapter, ctx.at(path), path)
 
-        specs.append(PageSpec(f"report/{chapter_id}.md", None, part, render, "nav_report"))
+        specs.append(PageSpec(f"report/{chapter_id}.md", None, part, render, BY_STEM["report"].group))
     return specs
 
 
@@ -216,15 +218,14 @@ def plan(content: Content, translation: Translation | None = None, edit_uri: str
     `site_url`, where the site is published.
     Every edition is shown in the reference edition's structure (scripts/translation/align.py)."""
     content = aligned(content, {lang: {key for key, (state, origin) in units.items()
-                                       if state == "missing" and origin == content.reference}
+                                       if state == UnitState.MISSING and origin == content.reference}
                                 for lang, units in (translation.units if translation else {}).items()})
     ctxs = contexts(content, translation)
     site = Site(default=content.reference, languages=content.languages, site_url=site_url)
     site.fronts = {code: front for code in content.codes
                    if (front := _edition(content, code).front or _any_front(content))}
     site.ui = {code: ctx.ui for code, ctx in ctxs.items()}
-    before, after = fixed_specs()
-    specs = before + chapter_specs(content) + after
+    specs = page_specs(content)
     rendered: dict[str, dict[str, Page]] = {code: {} for code in content.codes}
     for spec in specs:
         parts = {code: spec.part(_edition(content, code)) for code in content.codes}
@@ -332,18 +333,11 @@ def _home(content: Content, code: str, nav: tuple[NavItem, ...], ctx: Context, u
 
 def _subject_pages(pages: dict[str, Page], ctx: Context) -> dict[str, tuple[str, str]]:
     """Content file stem -> (its page, the page's title in this language)."""
-    subject_paths = {"front": "foreword.md", "summary": "summary.md", "acronyms": "acronyms.md",
-                     "agenda": "agenda.md", "background": "background.md",
-                     "definitions": "definitions.md", "series": "series.md",
-                     "council-note": "council-note.md"}
-    titles = {"front": "nav_foreword", "summary": "nav_summary", "acronyms": "nav_acronyms",
-              "agenda": "nav_agenda", "background": "nav_background",
-              "definitions": "nav_definitions", "series": "nav_series",
-              "council-note": "nav_council_note"}
-    subject_pages = {s: (p, ctx.word(titles[s])) for s, p in subject_paths.items() if p in pages}
+    subject_pages = {kind.stem: (kind.pages[0].path, ctx.word(kind.nav))
+                     for kind in DOCUMENTS if kind.pages and kind.pages[0].path in pages}
     first_chapter = next((p for p in pages if p.startswith("report/")), None)
     if first_chapter:
-        subject_pages["report"] = (first_chapter, ctx.word("nav_report"))
+        subject_pages["report"] = (first_chapter, ctx.word(BY_STEM["report"].nav))
     return subject_pages
 
 

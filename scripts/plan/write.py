@@ -10,16 +10,9 @@ from pathlib import Path
 import yaml
 
 from scripts.content.inline import escape
-from scripts.render.common import Page, attr
+from scripts.render.common import Page, attr, title_anchor
 
 MARKER = "Generated from"
-
-
-def title_anchor(path: str) -> str:
-    """The page heading's id where the page has none of its own: from its path, the same in
-    every language ("people.md" -> "page-people"), never from the translated title."""
-    stem = path.removesuffix(".md").removesuffix("index").strip("/") or "home"
-    return "page-" + stem.replace("/", "-")
 
 
 def page_text(page: Page) -> str:

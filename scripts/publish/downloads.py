@@ -34,13 +34,13 @@ from scripts.publish.epub import write_epub
 from scripts.publish.pdf import document as pdf_document
 from scripts.publish.pdf import write_pdf
 from scripts.publish.phases import Phases
-from scripts.publish.print_edition import MARKER, Entry, assemble, html_file, page_url
+from scripts.publish.print_edition import Entry, assemble, html_file, page_url
 from scripts.publish.sanitize import clean
 from scripts.publish.search_index import write_language_indexes
 from scripts.render import citation
 from scripts.render.citation import Reference
 from scripts.render.home import CITE_DIR, HOME_PATH
-from scripts.render.print_page import PRINT_PATH
+from scripts.render.print_page import MARKER, PRINT_PATH
 from scripts.render.translation_marks import STATUS_PATH
 
 DOWNLOADS = "downloads"

@@ -23,7 +23,6 @@ _HEADING = re.compile(r"<(/?)h([1-6])\b")
 _ID_ATTRS = re.compile(r'\b(id|for|aria-controls|aria-describedby|aria-labelledby|headers)="([^"]*)"')
 _URL_ATTRS = re.compile(r'\b(href|src)="([^"]*)"')
 _BASE = "http://edition.invalid/"  # resolves relative links; never written out
-MARKER = '<div class="print-edition" data-print-edition="body"></div>'
 
 
 @dataclass(frozen=True)

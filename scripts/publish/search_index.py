@@ -19,6 +19,38 @@ Elisions: a language whose words take an elided article or pronoun ("l'OIM", "d'
 (overrides/assets/javascripts/workers/search.js) strips them from indexed and typed words
 alike, so "origine" finds "d'origine" and "OIM" finds every "l'OIM". It also folds accents for
 matching ("developpement" finds "développement"), in every language.
+
+What is searched (issue 12: each index at most 45 kB gzip, fetched when search opens). An index
+holds the publication's own text in the reader's language, each passage once, where it stands.
+Shown on the pages but left out (`not_searched` in scripts/render/common.py, Material's
+`data-search-exclude`):
+- the note under a passage where the editions differ ("The editions differ here"): it quotes
+  the other editions, in their languages, and a search for the passage's words finds the
+  passage, where the note opens;
+- the notes page's notes, searched by the page's title and introduction only: the notes
+  quote the editions (the reader's own from a page that is indexed, the others in their
+  languages), and their titles repeat the titles of the sections, slots and people they are
+  about, which the theme boosts a thousandfold: the page came second for "diaspora",
+  "reintegration" or "Moldova", above the passages themselves. A note is reached from the
+  passage it is about (the marker under it) or on the page;
+- the glossary's "sections that use this term" lists and the home page's list of parts:
+  titles of other sections and pages, each indexed where it stands (the lists made the
+  definitions page match every word of 31 section titles);
+- as before: the paragraph marks, the side-by-side link, the originals shown on fallback
+  pages, the side-by-side views, the print edition and the translation status page.
+Kept: the notice of a fallback page ("not yet translated"), in the reader's language, so that
+a search for that document finds the page that says where it is; the people page, whose
+entries (a name, its role and sessions, in the reader's language) are what a search for a
+name should show, though the agenda lists the same speakers.
+The text that remains is the publication's, shown in results as the page shows it: no word
+is dropped or rewritten to make the index smaller (each edition keeps its own wording). The
+French and Spanish texts alone gzip to more than 45 kB (benchmarks/search_index_size.py, its
+last column), so those two indexes stay above the goal rather than lose part of the book.
+
+Stored compactly (`compact`): entries grouped by page, in their order, each `[anchor, title,
+text]`, locations relative to the page, a title equal to the page's written `0`, an empty text
+left off. The site's worker turns that back into the theme's entries (`expand`, mirrored in
+JavaScript) before the theme reads them, so ranking and snippets are the theme's own.
 """
 
 from __future__ import annotations
@@ -52,6 +84,12 @@ def split_documents(index: dict, roots: dict[str, str]) -> dict[str, dict]:
             continue
         code, root = next((c, r) for c, r in by_length if location.startswith(r))
         docs[code].append({**doc, "location": location[len(root):]})
+    default = next((c for c, r in roots.items() if r == ""), None)
+    if default is not None:
+        heads = {doc["location"]: doc for doc in docs[default] if "#" not in doc["location"]}
+        for code in roots:
+            if code != default:
+                docs[code] = _with_page_entries(docs[code], heads)
     config = index.get("config", {})
     known = config.get("lang", [])
     out = {}
@@ -64,13 +102,76 @@ def split_documents(index: dict, roots: dict[str, str]) -> dict[str, dict]:
     return out
 
 
+def _with_page_entries(docs: list[dict], default_heads: dict[str, dict]) -> list[dict]:
+    """The entries of a language, each page's own entry back before its sections where
+    mkdocs-static-i18n dropped it (`reconfigure_search` removes an entry whose title and text
+    equal the default language's at the same place: a French "Introduction" page). Without it
+    the theme ranks the page's first section as the page, boosted above other pages' sections."""
+    out: list[dict] = []
+    present = {doc["location"] for doc in docs}
+    for doc in docs:
+        page = doc["location"].split("#", 1)[0]
+        if page not in present and page in default_heads:
+            out.append(dict(default_heads[page]))
+            present.add(page)
+        out.append(doc)
+    return out
+
+
 def _emptied(doc: dict, page_titles: dict[str, str]) -> bool:
-    """A section whose text was left out of the index (`data-search-exclude`: the original of
-    a fallback page, in another language): the theme keeps it, empty, under the page's title."""
+    """A section whose heading and text were left out of the index (`data-search-exclude`:
+    the original of a fallback page, in another language; the notes): the theme keeps it,
+    empty, under the page's title."""
     location = doc.get("location", "")
     page = location.split("#", 1)[0]
     return ("#" in location and not doc.get("text", "").strip()
             and doc.get("title") == page_titles.get(page))
+
+
+def compact(docs: list[dict]) -> list:
+    """The theme's entries, grouped by page in their order: `[path, [entry, …]]`, each entry
+    `[anchor, title, text]` ("" anchor: the page itself; title `0`: the page's title; an empty
+    text left off). An entry with more than location, title and text (tags, boost) stays whole."""
+    pages: list = []
+    for doc in docs:
+        path, _, anchor = doc["location"].partition("#")
+        if not pages or pages[-1][0] != path:
+            pages.append([path, []])
+        entries = pages[-1][1]
+        if set(doc) - {"location", "title", "text"} or ("#" in doc["location"] and not anchor):
+            entries.append(doc)
+            continue
+        first = entries[0] if entries else None
+        page_title = first[1] if isinstance(first, list) else first.get("title") if first else None
+        entry = [anchor, 0 if entries and doc["title"] == page_title else doc["title"]]
+        if doc.get("text"):
+            entry.append(doc["text"])
+        entries.append(entry)
+    return pages
+
+
+def expand(pages: list) -> list[dict]:
+    """The theme's entries from `compact`'s (the worker does the same in JavaScript)."""
+    docs = []
+    for path, entries in pages:
+        page_title = None
+        for entry in entries:
+            if isinstance(entry, dict):
+                doc = entry
+            else:
+                anchor, title, *text = entry
+                doc = {"location": f"{path}#{anchor}" if anchor else path,
+                       "title": page_title if title == 0 else title, "text": text[0] if text else ""}
+            if page_title is None:
+                page_title = doc.get("title")
+            docs.append(doc)
+    return docs
+
+
+def read_entries(data: str) -> list[dict]:
+    """The theme's entries of a written index (`search_index.json`, or the offline
+    `search_index.js`)."""
+    return expand(json.loads(data[data.index("{"):])["docs"])
 
 
 def write_language_indexes(site: Path, roots: dict[str, str], offline: bool) -> list[Path]:
@@ -81,7 +182,8 @@ def write_language_indexes(site: Path, roots: dict[str, str], offline: bool) -> 
         return []
     written = []
     for code, index in split_documents(json.loads(merged.read_text(encoding="utf-8")), roots).items():
-        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        data = json.dumps({**index, "docs": compact(index["docs"])}, ensure_ascii=False,
+                          separators=(",", ":"))
         target = site / roots[code] / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(data, encoding="utf-8")

@@ -12,7 +12,8 @@ from typing import Callable, Mapping
 from babel import Locale
 
 from scripts.content.inline import escape, footnote_refs, plain_text, to_markdown
-from scripts.content.models import Block, ListBlock, Paragraph, Quote, Section
+from scripts.content.models import Block, ListBlock, Paragraph, Quote, Section, paragraph_anchors
+from scripts.translation.units import UnitKey, UnitState
 
 _SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DESCRIPTION_LENGTH = 160
@@ -47,9 +48,9 @@ class Context:
     # `md` marks them with their own `lang`.
     borrowed: frozenset[str] = field(default_factory=frozenset)
     words_lang: str = ""
-    # Translation units of this language: unit key -> "outdated" or "missing", with the
-    # language of their original text (scripts/translation/state.py, render/translation_marks.py).
-    units: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    # Translation units of this language: unit key -> outdated or missing, with the language
+    # of their original text (scripts/translation/state.py, render/translation_marks.py).
+    units: Mapping[UnitKey, tuple[UnitState, str]] = field(default_factory=dict)
 
     glossary: object | None = None  # scripts.render.glossary.Glossary of this language
     # Passages where the editions differ in meaning (scripts.content.models.Divergence records), and the
@@ -146,6 +147,14 @@ def indent(text: str, by: str = "    ") -> str:
     return "\n".join(by + line if line else "" for line in text.split("\n"))
 
 
+def not_searched(markdown: str) -> str:
+    """Blocks shown on the page but left out of its language's search index (Material's
+    `data-search-exclude`): words that are not the publication's own text in the reader's
+    language, or that repeat what the index holds elsewhere (scripts/publish/search_index.py says
+    which and why)."""
+    return f'<div data-search-exclude markdown="1">\n\n{markdown}\n\n</div>'
+
+
 # --- blocks ----------------------------------------------------------------------------------
 
 
@@ -220,7 +229,7 @@ def blocks_md(blocks: tuple[Block, ...], ids: list[str], fn: str = "", marks=Non
 
 def document_block_ids(owner_id: str, blocks: tuple[Block, ...]) -> list[str]:
     """Anchors of blocks that stand before a document's first section: `<document id>-<n>`."""
-    return [f"{owner_id}-{n}" for n in range(1, len(blocks) + 1)]
+    return paragraph_anchors(owner_id, blocks)
 
 
 # How a section's own heading and blocks are framed: (section id, heading, blocks) -> Markdown.
@@ -241,7 +250,7 @@ def section_md(section: Section, base_level: int, fn: str = "", with_heading: bo
         title = heading(base_level, to_markdown(section.title, fn), section.id)
     own = ""
     if section.blocks:
-        own = blocks_md(section.blocks, section.block_ids(), fn,
+        own = blocks_md(section.blocks, paragraph_anchors(section.id, section.blocks), fn,
                         marks.section() if marks is not None else None)
     parts = [frame(section.id, title, own)]
     for child in section.sections:
@@ -314,3 +323,10 @@ def first_section_text(sections) -> str:
 
 
 __all__ = ["Page", "Context", "escape", "to_markdown", "plain_text"]
+
+
+def title_anchor(path: str) -> str:
+    """The page heading's id where the page has none of its own: from its path, the same in
+    every language ("people.md" -> "page-people"), never from the translated title."""
+    stem = path.removesuffix(".md").removesuffix("index").strip("/") or "home"
+    return "page-" + stem.replace("/", "-")

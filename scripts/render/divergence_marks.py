@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from scripts.content.inline import escape, quoted_title, to_markdown
 from scripts.content.models import Divergence, Quotation
-from scripts.render.common import Context, indent, lang_attrs
+from scripts.render.common import Context, indent, lang_attrs, not_searched
 
 NOTES_PATH = "notes.md"
 
@@ -55,7 +55,9 @@ def quotations_md(editions: dict[str, Quotation], order: tuple[str, ...], ctx: C
 
 def divergence_marker(anchor: str, ctx: Context) -> str:
     """A closed note after the passage `anchor`, where the editions differ in meaning: the other
-    editions' words and the explanation, in the reader's language. Empty where none differ."""
+    editions' words and the explanation, in the reader's language. Empty where none differ.
+    Not searched: the other editions' words are not in the reader's language, and the passage
+    it follows is what a search finds."""
     records: list[Divergence] = [d for d in ctx.divergences if d.paragraph == anchor]
     if not records:
         return ""
@@ -66,4 +68,4 @@ def divergence_marker(anchor: str, ctx: Context) -> str:
         parts.append(localized(d.explanation, order[0], ctx))
     parts.append(f"[{to_markdown(ctx.word('divergence_all'))}]({ctx.link(NOTES_PATH, records[0].id)})")
     title = quoted_title(ctx.word("divergence_marker"))
-    return f'??? note divergence "{title}"\n\n' + indent("\n\n".join(p for p in parts if p))
+    return not_searched(f'??? note divergence "{title}"\n\n' + indent("\n\n".join(p for p in parts if p)))

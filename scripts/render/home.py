@@ -9,7 +9,7 @@ from babel.dates import format_date, format_interval
 from scripts.content.inline import escape, plain_text, to_markdown
 from scripts.content.models import Front
 from scripts.render.citation import FORMATS, LABELS, Reference, file_name
-from scripts.render.common import Context, Page, heading
+from scripts.render.common import Context, Page, heading, not_searched
 
 CITE_DIR = "downloads"  # beside the home page of each language: <language root>/downloads/
 
@@ -39,11 +39,14 @@ def home_page(front: Front, dates: tuple[datetime.date, datetime.date] | None,
                    number=escape(str(front.number)), series=to_markdown(front.series),
                    publisher=to_markdown(front.publisher), year=escape(str(front.year)), dates=when)
     body = [intro, heading(2, to_markdown(ctx.word("home_parts")), "parts")]
+    listing = []
     for part_title, pages in parts:
         links = [f"- [{escape(title)}]({ctx.link(target)})" for title, target in pages]
         if part_title:
-            body.append(f"**{escape(part_title)}**")
-        body.append("\n".join(links))
+            listing.append(f"**{escape(part_title)}**")
+        listing.append("\n".join(links))
+    # Not searched: the titles of the pages, each found by its own page.
+    body.append(not_searched("\n\n".join(listing)))
     body.append(heading(2, to_markdown(ctx.word("home_where")), "where-to-go"))
     body.append(to_markdown(ctx.word("home_where_text")))
     body.append(to_markdown(ctx.word("home_languages")))

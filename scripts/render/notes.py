@@ -6,12 +6,12 @@ the printed volume and quoted with its own `lang`."""
 
 from __future__ import annotations
 
-from scripts.content.divergences import passage
 from scripts.content.inline import escape, plain_text, to_markdown
 from scripts.content.models import Content, Divergence, Edition, ListBlock, Resolution
 from scripts.render.agenda import slot_title
-from scripts.render.common import Context, Page, heading, lang_attrs
+from scripts.render.common import Context, Page, heading, lang_attrs, not_searched
 from scripts.render.divergence_marks import NOTES_PATH, edition_line, localized, quotations_md, quoted
+from scripts.render.passages import passage
 from scripts.render.shown import place, shown
 from scripts.translation.state import block_texts
 
@@ -187,11 +187,17 @@ def resolution_md(res: Resolution, content: Content, ctx: Context) -> str:
 
 def notes_page(content: Content, subject_pages: dict[str, tuple[str, str]], ctx: Context,
                path: str = NOTES_PATH) -> Page:
-    """`subject_pages` maps a content file's stem to (its page, the page's title) in this language."""
+    """`subject_pages` maps a content file's stem to (its page, the page's title) in this language.
+    Searched by its title and introduction only: the notes quote the editions (the reader's
+    own from an indexed page, the others in their languages), and their titles repeat the
+    titles of the sections, slots and people they are about, which the theme boosts, so the
+    page outranked the passages themselves for any word of those titles. Each note is reached
+    from the passage it is about (the marker under it) or here."""
     ctx = ctx.at(path)
-    parts = [to_markdown(ctx.word("notes_intro"))]
+    intro = [to_markdown(ctx.word("notes_intro"))]
+    parts: list[str] = []
     if not content.resolutions and not content.divergences:
-        parts.append(to_markdown(ctx.word("notes_none")))
+        intro.append(to_markdown(ctx.word("notes_none")))
     if content.divergences:
         parts.append(heading(2, to_markdown(ctx.word("notes_divergences")), "notes-divergences"))
         for document in DOCUMENTS:
@@ -213,7 +219,8 @@ def notes_page(content: Content, subject_pages: dict[str, tuple[str, str]], ctx:
             title = f"[{escape(page[1])}]({ctx.link(page[0])})" if page else escape(subject)
             parts.append(heading(3, title, f"notes-facts-{subject}"))
             parts.extend(resolution_md(r, content, ctx) for r in content.resolutions if r.subject == subject)
-    return Page(path=path, title=ctx.word("nav_notes"), body="\n\n".join(parts),
+    body = "\n\n".join(intro + ([not_searched("\n\n".join(parts))] if parts else []))
+    return Page(path=path, title=ctx.word("nav_notes"), body=body,
                 description=ctx.word("notes_description"),
                 sources=("content/divergences.yml", "content/resolutions.yml"))
 

@@ -3,10 +3,11 @@ every page of the language (scripts/publish/print_edition.py), once all pages ar
 
 from __future__ import annotations
 
-from scripts.publish.print_edition import MARKER
 from scripts.render.common import Context, Page
 
 PRINT_PATH = "print.md"
+# Where the build puts every page of the language (scripts/publish/print_edition.py).
+MARKER = '<div class="print-edition" data-print-edition="body"></div>'
 
 
 def print_page(ctx: Context) -> Page:

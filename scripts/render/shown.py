@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from scripts.content.inline import plain_text
-from scripts.content.load import Located
 from scripts.content.models import Content, Edition, Resolution, Slot
+from scripts.content.yaml_source import Located
 from scripts.problems import Problem
 
 _DOCUMENT_PAGES = {"front": "foreword.md", "summary": "summary.md", "background": "background.md",

@@ -19,6 +19,7 @@ from typing import Callable, Iterable, Mapping, TypeVar
 
 from scripts.content.models import (Acronyms, Agenda, Content, Definitions, Document, Edition, Front, Section,
                                     Series)
+from scripts.translation.units import UnitKey, named_units
 
 T = TypeVar("T")
 
@@ -48,30 +49,30 @@ def _flat(sections: tuple[Section, ...]) -> dict[str, Section]:
     return {s.id: s for top in sections for s in top.walk()}
 
 
-def document(mine: Document | None, theirs: Document | None, missing: frozenset[str] = frozenset()
+def document(mine: Document | None, theirs: Document | None, missing: frozenset[UnitKey] = frozenset()
              ) -> Document | None:
     if mine is None or theirs is None:
         return mine
     stem = PurePosixPath(mine.path).stem
     footnotes = {**theirs.footnotes, **mine.footnotes}
-    if stem in missing:  # the opening: title, subtitle and the blocks before the first section
+    if UnitKey.opening(stem) in missing:  # the opening: title, subtitle and the blocks before the first section
         mine = dataclasses.replace(mine, title=theirs.title, subtitle=theirs.subtitle, blocks=theirs.blocks)
         footnotes = {**mine.footnotes, **theirs.footnotes}
-    sections = _sections(_flat(mine.sections), theirs.sections, 1, lambda i: f"{stem}/{i}" in missing)
+    sections = _sections(_flat(mine.sections), theirs.sections, 1, lambda i: UnitKey.section(stem, i) in missing)
     return dataclasses.replace(mine, sections=sections, footnotes=footnotes)
 
 
-def front(mine: Front | None, theirs: Front | None, missing: frozenset[str] = frozenset()) -> Front | None:
+def front(mine: Front | None, theirs: Front | None, missing: frozenset[UnitKey] = frozenset()) -> Front | None:
     if mine is None or theirs is None:
         return mine
     return dataclasses.replace(mine, document=document(mine.document, theirs.document, missing))
 
 
-def agenda(mine: Agenda | None, theirs: Agenda | None, missing: frozenset[str] = frozenset()
+def agenda(mine: Agenda | None, theirs: Agenda | None, missing: frozenset[UnitKey] = frozenset()
            ) -> Agenda | None:
     if mine is None or theirs is None:
         return mine
-    untranslated = lambda item: f"agenda/{item.id}" in missing
+    untranslated = lambda item: UnitKey.agenda_item(item.id) in missing
     days = []
     own_days = _by(mine.days, lambda d: d.id)
     for reference in theirs.days:
@@ -84,43 +85,43 @@ def agenda(mine: Agenda | None, theirs: Agenda | None, missing: frozenset[str] =
 
 
 def definitions(mine: Definitions | None, theirs: Definitions | None,
-                missing: frozenset[str] = frozenset()) -> Definitions | None:
+                missing: frozenset[UnitKey] = frozenset()) -> Definitions | None:
     if mine is None or theirs is None:
         return mine
-    terms = _ordered(mine.terms, theirs.terms, lambda t: t.id, lambda t: f"definitions/{t.id}" in missing)
-    if "definitions" in missing:
+    terms = _ordered(mine.terms, theirs.terms, lambda t: t.id, lambda t: UnitKey.term(t.id) in missing)
+    if UnitKey.opening("definitions") in missing:
         return dataclasses.replace(mine, terms=terms, title=theirs.title, subtitle=theirs.subtitle,
                                    footnotes={**mine.footnotes, **theirs.footnotes})
     return dataclasses.replace(mine, terms=terms, footnotes={**theirs.footnotes, **mine.footnotes})
 
 
-def acronyms(mine: Acronyms | None, theirs: Acronyms | None, absent: set[str],
-             missing: frozenset[str] = frozenset()) -> Acronyms | None:
+def acronyms(mine: Acronyms | None, theirs: Acronyms | None, absent: frozenset[UnitKey],
+             missing: frozenset[UnitKey] = frozenset()) -> Acronyms | None:
     """Each edition keeps its own list and order (alphabetical in its language); acronyms the
     reference added are appended, except those the edition is recorded as not having."""
     if mine is None or theirs is None:
         return mine
     known = {a.id: a for a in theirs.acronyms}
-    own = tuple(known[a.id] if f"acronyms/{a.id}" in missing else a
+    own = tuple(known[a.id] if UnitKey.acronym(a.id) in missing else a
                 for a in mine.acronyms if a.id in known)
     have = {a.id for a in own}
-    added = tuple(a for a in theirs.acronyms if a.id not in have and f"acronyms/{a.id}" not in absent)
-    title = theirs.title if "acronyms" in missing else mine.title
+    added = tuple(a for a in theirs.acronyms if a.id not in have and UnitKey.acronym(a.id) not in absent)
+    title = theirs.title if UnitKey.opening("acronyms") in missing else mine.title
     return dataclasses.replace(mine, acronyms=own + added, title=title)
 
 
-def series(mine: Series | None, theirs: Series | None, missing: frozenset[str] = frozenset()
+def series(mine: Series | None, theirs: Series | None, missing: frozenset[UnitKey] = frozenset()
            ) -> Series | None:
     if mine is None or theirs is None:
         return mine
-    items = _ordered(mine.items, theirs.items, lambda i: i.number, lambda i: f"series/{i.number}" in missing)
-    if "series" in missing:
+    items = _ordered(mine.items, theirs.items, lambda i: i.number, lambda i: UnitKey.series_item(i.number) in missing)
+    if UnitKey.opening("series") in missing:
         return dataclasses.replace(mine, items=items, title=theirs.title, contact=theirs.contact)
     return dataclasses.replace(mine, items=items)
 
 
-def edition(mine: Edition, theirs: Edition, absent: set[str],
-            missing: frozenset[str] = frozenset()) -> Edition:
+def edition(mine: Edition, theirs: Edition, absent: frozenset[UnitKey],
+            missing: frozenset[UnitKey] = frozenset()) -> Edition:
     """`missing`: the units of `mine` not translated yet, shown in the reference's current text."""
     return dataclasses.replace(
         mine, front=front(mine.front, theirs.front, missing),
@@ -134,13 +135,13 @@ def edition(mine: Edition, theirs: Edition, absent: set[str],
         series=series(mine.series, theirs.series, missing))
 
 
-def aligned(content: Content, missing: Mapping[str, Iterable[str]] | None = None) -> Content:
+def aligned(content: Content, missing: Mapping[str, Iterable[UnitKey]] | None = None) -> Content:
     """The content with every edition in the reference edition's structure; `missing`, per
     language, the units not translated yet (scripts/translation/status.py `Translation.units`)."""
     reference = content.editions.get(content.reference)
     if reference is None:
         return content
-    absent = {r.target for r in content.resolutions}
+    absent = named_units(r.target for r in content.resolutions)
     editions = {code: e if code == content.reference else
                 edition(e, reference, absent, frozenset((missing or {}).get(code, ())))
                 for code, e in content.editions.items()}

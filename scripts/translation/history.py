@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from scripts.catalogue import BY_STEM
+from scripts.content.build import BUILDERS
 from scripts.content.models import Edition
+from scripts.content.yaml_source import parse_yaml_text
 from scripts.translation.state import digest, edition_units
+from scripts.translation.units import UnitKey
 
 MAX_COMMITS = 500  # how far back to look for the text a translation was made from
 _WORDS = re.compile(r"\S+|\s+")
@@ -43,21 +45,19 @@ def _git(root: Path, *args: str) -> str | None:
 
 
 @lru_cache(maxsize=256)
-def _units_of_blob(root: Path, blob: str, stem: str, path: str) -> dict[str, list[str]]:
+def _units_of_blob(root: Path, blob: str, stem: str, path: str) -> dict[UnitKey, list[str]]:
     """The units of one stored version of a content file (empty if it no longer loads)."""
-    from scripts.content.load import _BUILDERS, Located, _convert  # the loader's own reading of a file
-
     text = _git(root, "cat-file", "blob", blob)
-    if text is None or stem not in _BUILDERS:
+    if text is None or stem not in BUILDERS:
+        return {}
+    located, problems = parse_yaml_text(text, path)  # the loader's own, safe, reading
+    if located is None or problems:
         return {}
     try:
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        located = Located(path, None)
-        located.data = _convert(node, (), located, [])
-        model = _BUILDERS[stem](located)
+        model = BUILDERS[stem](located)
     except Exception:  # an old version that does not load with today's schema: skip it
         return {}
-    return edition_units(Edition("", {}, **{stem.replace("-", "_"): model}))
+    return edition_units(Edition("", {}, **{BY_STEM[stem].field: model}))
 
 
 @lru_cache(maxsize=64)
@@ -72,7 +72,7 @@ def _blob(root: Path, commit: str, path: str) -> str:
     return (_git(root, "rev-parse", f"{commit}:{path}") or "").strip()
 
 
-def text_at_source(root: Path, path: str, unit: str, source: str) -> list[str] | None:
+def text_at_source(root: Path, path: str, unit: UnitKey, source: str) -> list[str] | None:
     """The texts of `unit` in the version of `path` (the original's file) whose hash is
     `source`, or None if no commit within reach has it."""
     head = (_git(root, "rev-parse", "HEAD") or "").strip()

@@ -19,20 +19,24 @@ import json
 from dataclasses import dataclass
 from typing import Iterator
 
-from scripts.content.load import Located
+from scripts.catalogue import DOCUMENTS
 from scripts.content.models import Block, Content, Document, Edition, ListBlock, Paragraph, Quote
+from scripts.content.yaml_source import Located
 from scripts.problems import Problem
+from scripts.translation.units import UNIT_FILES, UnitKey, UnitState, named_units
 
 
-def unit_key(stem: str, key: tuple, value: dict) -> str | None:
+def unit_key(stem: str, key: tuple, value: dict) -> UnitKey | None:
     """The unit a mapping of a content file is, if it is one: the file itself, anything with an
     `id` (section, slot, person, day, term, acronym), or an item of the series."""
+    if stem not in UNIT_FILES:  # the interface words are no units
+        return None
     if key == ():
-        return stem
+        return UnitKey.opening(stem)
     if isinstance(value.get("id"), str):
-        return f"{stem}/{value['id']}"
+        return UnitKey(stem, value["id"])
     if stem == "series" and len(key) == 2 and key[0] == "items" and "number" in value:
-        return f"series/{value['number']}"
+        return UnitKey.series_item(value["number"])
     return None
 
 
@@ -55,48 +59,48 @@ def block_texts(blocks: tuple[Block, ...]) -> list[str]:
     return out
 
 
-def _document_units(stem: str, document: Document) -> Iterator[tuple[str, list[str]]]:
+def _document_units(stem: str, document: Document) -> Iterator[tuple[UnitKey, list[str]]]:
     footnotes = [f"{k}: {v}" for k, v in sorted(document.footnotes.items())]
-    yield stem, [document.title, document.subtitle or ""] + block_texts(document.blocks) + footnotes
+    yield UnitKey.opening(stem), [document.title, document.subtitle or ""] + block_texts(document.blocks) + footnotes
     for section in document.walk():
-        yield f"{stem}/{section.id}", [section.title or ""] + block_texts(section.blocks)
+        yield UnitKey.section(stem, section.id), [section.title or ""] + block_texts(section.blocks)
 
 
-def edition_units(edition: Edition) -> dict[str, list[str]]:
+def edition_units(edition: Edition) -> dict[UnitKey, list[str]]:
     """Every unit of an edition: key (`<file>` or `<file>/<id>`) -> its texts, in book order."""
-    units: dict[str, list[str]] = {}
+    units: dict[UnitKey, list[str]] = {}
     if edition.front:
         front = edition.front
         for key, texts in _document_units("front", front.document):
-            units[key] = ([front.title, front.series, front.publisher] if key == "front" else []) + texts
-    for stem, document in (("summary", edition.summary), ("report", edition.report),
-                           ("background", edition.background), ("council-note", edition.council_note)):
+            units[key] = ([front.title, front.series, front.publisher] if key.id is None else []) + texts
+    for kind in DOCUMENTS:  # the prose documents but the front's (above), in the catalogue's order
+        document = getattr(edition, kind.field) if kind.prose and kind.stem != "front" else None
         if document:
-            units.update(_document_units(stem, document))
+            units.update(_document_units(kind.stem, document))
     if edition.acronyms:
-        units["acronyms"] = [edition.acronyms.title]
+        units[UnitKey.opening("acronyms")] = [edition.acronyms.title]
         for acronym in edition.acronyms.acronyms:
-            units[f"acronyms/{acronym.id}"] = [acronym.abbr, acronym.expansion]
+            units[UnitKey.acronym(acronym.id)] = [acronym.abbr, acronym.expansion]
     if edition.agenda:
         agenda = edition.agenda
-        units["agenda"] = [agenda.title, agenda.end or ""] + list(agenda.header)
+        units[UnitKey.opening("agenda")] = [agenda.title, agenda.end or ""] + list(agenda.header)
         for person in agenda.people:
-            units[f"agenda/{person.id}"] = [person.role, person.organization or ""]
+            units[UnitKey.agenda_item(person.id)] = [person.role, person.organization or ""]
         for day in agenda.days:
-            units[f"agenda/{day.id}"] = [day.title, day.end or ""]
+            units[UnitKey.agenda_item(day.id)] = [day.title, day.end or ""]
             for slot in day.slots:
-                units[f"agenda/{slot.id}"] = [slot.title, *slot.description, *slot.questions]
+                units[UnitKey.agenda_item(slot.id)] = [slot.title, *slot.description, *slot.questions]
     if edition.definitions:
         definitions = edition.definitions
-        units["definitions"] = [definitions.title, definitions.subtitle or ""] + [
+        units[UnitKey.opening("definitions")] = [definitions.title, definitions.subtitle or ""] + [
             f"{k}: {v}" for k, v in sorted(definitions.footnotes.items())]
         for term in definitions.terms:
-            units[f"definitions/{term.id}"] = [term.term] + block_texts(term.definition)
+            units[UnitKey.term(term.id)] = [term.term] + block_texts(term.definition)
     if edition.series:
         series = edition.series
-        units["series"] = [series.title, *series.contact]
+        units[UnitKey.opening("series")] = [series.title, *series.contact]
         for item in series.items:
-            units[f"series/{item.number}"] = [item.title, item.availability or "", item.date or ""]
+            units[UnitKey.series_item(item.number)] = [item.title, item.availability or "", item.date or ""]
     return units
 
 
@@ -111,7 +115,7 @@ class Marking:
     column: int
 
 
-def unit_mappings(located: Located, stem: str) -> Iterator[tuple[str, tuple, dict]]:
+def unit_mappings(located: Located, stem: str) -> Iterator[tuple[UnitKey, tuple, dict]]:
     """Every mapping of a loaded file that is a translation unit: (unit key, path, mapping)."""
     def visit(value, key=()):
         if isinstance(value, dict):
@@ -127,9 +131,9 @@ def unit_mappings(located: Located, stem: str) -> Iterator[tuple[str, tuple, dic
     yield from visit(located.data)
 
 
-def markings(files: dict[str, Located], lang: str) -> dict[str, Marking]:
+def markings(files: dict[str, Located], lang: str) -> dict[UnitKey, Marking]:
     """Where every unit of a language's files stands, with its `source:` and `untranslated:`."""
-    out: dict[str, Marking] = {}
+    out: dict[UnitKey, Marking] = {}
     prefix = f"content/{lang}/"
     for path, located in files.items():
         if not path.startswith(prefix):
@@ -143,59 +147,57 @@ def markings(files: dict[str, Located], lang: str) -> dict[str, Marking]:
 
 
 @dataclass(frozen=True)
-class UnitState:
-    key: str
-    state: str  # "original", "translated", "missing", "outdated" or "absent"
+class UnitStatus:
+    """Where one unit stands in one language."""
+
+    key: UnitKey
+    state: UnitState
     expected: str  # the hash of the current text it should translate
     origin: str  # the language whose text is the original of this unit
     marking: Marking | None
 
 
-def file_of(key: str) -> str:
-    return key.split("/", 1)[0]
-
-
-def originals(content: Content) -> dict[str, tuple[str, list[str]]]:
+def originals(content: Content) -> dict[UnitKey, tuple[str, list[str]]]:
     """Every unit of the site -> (the language it is translated from, its texts there).
     That is the reference language, or, for a document only one language has (the Council
     note), that language."""
     units_by_lang = {lang: edition_units(e) for lang, e in content.editions.items()}
     order = [content.reference] + [code for code in content.codes if code != content.reference]
-    out: dict[str, tuple[str, list[str]]] = {}
+    out: dict[UnitKey, tuple[str, list[str]]] = {}
     for lang in order:
         for key, texts in units_by_lang.get(lang, {}).items():
-            stem = file_of(key)
-            origin = next(code for code in order if stem in units_by_lang.get(code, {}))
+            opening = UnitKey.opening(key.file)
+            origin = next(code for code in order if opening in units_by_lang.get(code, {}))
             if origin == lang:
                 out[key] = (lang, texts)
     return out
 
 
-def unit_states(content: Content, files: dict[str, Located], lang: str) -> list[UnitState]:
+def unit_states(content: Content, files: dict[str, Located], lang: str) -> list[UnitStatus]:
     """The state of every unit of the site in one language, in book order."""
     edition = content.editions.get(lang)
     mine = edition_units(edition) if edition else {}
     marks = markings(files, lang)
     prefix = f"content/{lang}/"
     have = {path[len(prefix):].rsplit(".", 1)[0] for path in files if path.startswith(prefix)}
-    documented = {r.target for r in content.resolutions}
+    documented = named_units(r.target for r in content.resolutions)
     states = []
     for key, (origin, texts) in originals(content).items():
         expected = digest(texts)
         marking = marks.get(key)
         if origin == lang:
-            state = "original"
-        elif key not in mine and (file_of(key) not in have or key in documented):
-            state = "absent"
+            state = UnitState.ORIGINAL
+        elif key not in mine and (key.file not in have or key in documented):
+            state = UnitState.ABSENT
         elif key not in mine or marking is None or marking.untranslated:
-            state = "missing"
+            state = UnitState.MISSING
         elif marking.source is None and digest(mine[key]) == expected:
-            state = "missing"  # the original's text, copied unchanged
+            state = UnitState.MISSING  # the original's text, copied unchanged
         elif marking.source != expected:
-            state = "outdated"
+            state = UnitState.OUTDATED
         else:
-            state = "translated"
-        states.append(UnitState(key, state, expected, origin, marking))
+            state = UnitState.TRANSLATED
+        states.append(UnitStatus(key, state, expected, origin, marking))
     return states
 
 
@@ -203,12 +205,11 @@ _KINDS = {"agenda": "agenda item", "definitions": "term", "acronyms": "acronym",
           "series": "series item"}
 
 
-def describe(key: str) -> str:
+def describe(key: UnitKey) -> str:
     """A unit as an editor knows it: "section 'introduction'", "the opening of this file"."""
-    if "/" not in key:
+    if key.id is None:
         return "the opening of this file (title and text before the first section)"
-    stem, ident = key.split("/", 1)
-    return f"{_KINDS.get(stem, 'section')} '{ident}'"
+    return f"{_KINDS.get(key.file, 'section')} '{key.id}'"
 
 
 def check_translations(content: Content, files: dict[str, Located]) -> Iterator[Problem]:
@@ -228,7 +229,7 @@ def check_translations(content: Content, files: dict[str, Located]) -> Iterator[
                               "changed since it was copied; if you translated it, delete the "
                               "`untranslated: true` line", "warning")
                 continue
-            if state.state != "outdated" or marking is None:
+            if state.state != UnitState.OUTDATED or marking is None:
                 continue
             original = names.get(state.origin, state.origin)
             if marking.source is None:

@@ -10,10 +10,11 @@ from pathlib import Path
 from babel import Locale
 
 from scripts import config
-from scripts.content.load import Located
 from scripts.content.models import Content
+from scripts.content.yaml_source import Located
 from scripts.translation.history import Change, compare, plain, text_at_source
-from scripts.translation.state import UnitState, describe, edition_units, file_of, unit_states
+from scripts.translation.state import UnitStatus, describe, edition_units, unit_states
+from scripts.translation.units import UnitKey, UnitState
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class FileStatus:
     outdated: int
     path: str = ""  # the file to edit: content/<lang>/<file>.yml
     exists: bool = True  # False where the language has no such file yet
-    stale: tuple[tuple[str, int], ...] = ()  # outdated units: (id or file stem, line)
+    stale: tuple[tuple[UnitKey, int], ...] = ()  # outdated units and their lines
     absent: int = 0  # units of a part this language's edition never had
 
     @property
@@ -44,20 +45,20 @@ class FileStatus:
         return self.translated / self.total if self.total else None
 
 
-def _status_of(lang: str, states: list[UnitState], files: dict[str, Located]) -> list[FileStatus]:
-    counts: dict[str, Counter] = {}
-    stale: dict[str, list[tuple[str, int]]] = {}
+def _status_of(lang: str, states: list[UnitStatus], files: dict[str, Located]) -> list[FileStatus]:
+    counts: dict[str, Counter[UnitState]] = {}
+    stale: dict[str, list[tuple[UnitKey, int]]] = {}
     for state in states:
-        stem = file_of(state.key)
+        stem = state.key.file
         counts.setdefault(stem, Counter())[state.state] += 1
-        if state.state == "outdated" and state.marking is not None:
-            stale.setdefault(stem, []).append((state.key.split("/", 1)[-1], state.marking.line))
+        if state.state == UnitState.OUTDATED and state.marking is not None:
+            stale.setdefault(stem, []).append((state.key, state.marking.line))
     out = []
     for stem, count in counts.items():
         path = f"content/{lang}/{stem}.yml"
-        out.append(FileStatus(lang, stem, count["original"], count["translated"], count["missing"],
-                              count["outdated"], path, path in files, tuple(stale.get(stem, ())),
-                              count["absent"]))
+        out.append(FileStatus(lang, stem, count[UnitState.ORIGINAL], count[UnitState.TRANSLATED],
+                              count[UnitState.MISSING], count[UnitState.OUTDATED], path, path in files,
+                              tuple(stale.get(stem, ())), count[UnitState.ABSENT]))
     return out
 
 
@@ -74,15 +75,15 @@ class Translation:
     what changed in the original of each outdated unit (None where the history lacks it)."""
 
     rows: tuple[FileStatus, ...] = ()
-    units: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
-    changes: dict[str, dict[str, tuple[Change, ...] | None]] = field(default_factory=dict)
+    units: dict[str, dict[UnitKey, tuple[UnitState, str]]] = field(default_factory=dict)
+    changes: dict[str, dict[UnitKey, tuple[Change, ...] | None]] = field(default_factory=dict)
 
 
-def what_changed(content: Content, state: UnitState, root: Path = config.ROOT) -> tuple[Change, ...] | None:
+def what_changed(content: Content, state: UnitStatus, root: Path = config.ROOT) -> tuple[Change, ...] | None:
     """What changed in the original of an outdated unit since its translation (git history)."""
     if state.marking is None or not state.marking.source:
         return None
-    path = f"content/{state.origin}/{file_of(state.key)}.yml"
+    path = f"content/{state.origin}/{state.key.file}.yml"
     before = text_at_source(root, path, state.key, state.marking.source)
     if before is None:
         return None
@@ -90,20 +91,20 @@ def what_changed(content: Content, state: UnitState, root: Path = config.ROOT) -
     return compare(before, after)
 
 
-def changes_of(content: Content, states: list[UnitState],
-               root: Path = config.ROOT) -> dict[str, tuple[Change, ...] | None]:
-    return {s.key: what_changed(content, s, root) for s in states if s.state == "outdated"}
+def changes_of(content: Content, states: list[UnitStatus],
+               root: Path = config.ROOT) -> dict[UnitKey, tuple[Change, ...] | None]:
+    return {s.key: what_changed(content, s, root) for s in states if s.state == UnitState.OUTDATED}
 
 
 def translation_of(content: Content, files: dict[str, Located], root: Path = config.ROOT) -> Translation:
     rows: list[FileStatus] = []
-    units: dict[str, dict[str, tuple[str, str]]] = {}
-    changes: dict[str, dict[str, tuple[Change, ...] | None]] = {}
+    units: dict[str, dict[UnitKey, tuple[UnitState, str]]] = {}
+    changes: dict[str, dict[UnitKey, tuple[Change, ...] | None]] = {}
     for lang in content.codes:
         states = unit_states(content, files, lang)
         rows += _status_of(lang, states, files)
         units[lang] = {s.key: (s.state, s.origin) for s in states
-                       if s.state in ("outdated", "missing")}
+                       if s.state in (UnitState.OUTDATED, UnitState.MISSING)}
         changes[lang] = changes_of(content, states, root)
     return Translation(tuple(rows), units, changes)
 
@@ -117,7 +118,7 @@ def format_changes(content: Content, files: dict[str, Located], root: Path = con
         if only and lang != only:
             continue
         for state in unit_states(content, files, lang):
-            if state.state != "outdated" or state.marking is None:
+            if state.state != UnitState.OUTDATED or state.marking is None:
                 continue
             m = state.marking
             origin = english.languages.get(state.origin, state.origin)

@@ -17,9 +17,10 @@ import pytest
 import yaml
 
 from scripts import config
-from scripts.checks.check import check
-from scripts.content.load import read_content, read_yaml
+from scripts.catalogue import BY_STEM
+from scripts.checks.gate import gate
 from scripts.content.text import CODE, kinds
+from scripts.content.yaml_source import read_yaml
 
 MARK = "pwned"
 PAYLOADS = (
@@ -56,7 +57,7 @@ def schema_kind(path: str) -> str:
     name = Path(path).stem
     if name in ("languages", "resolutions", "divergences"):
         return name
-    return config.FILE_KINDS[name]
+    return BY_STEM[name].schema
 
 
 def field_pattern(path: tuple) -> tuple:
@@ -134,10 +135,8 @@ class Hostile:
 
 
 def _errors_by_line(root: Path) -> dict[str, set[int]]:
-    loaded = read_content(root)
-    problems = loaded.problems + (check(loaded) if loaded.content else [])
     out: dict[str, set[int]] = {}
-    for problem in problems:
+    for problem in gate(root).problems:
         if problem.severity == "error":
             out.setdefault(problem.path, set()).add(problem.line)
     return out

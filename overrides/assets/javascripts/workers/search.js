@@ -1,8 +1,12 @@
 /* upstream: mkdocs-material 9.8.1 material/templates/assets/javascripts/workers/search.*.min.js sha256=da1b3df5e5f00cc73083c9e21ff0ec28bde85cd247057bdd05b7a167e5903bd4 (the build fills in __THEME_WORKER__ and __MATERIAL_VERSION__ and drops this line: scripts/engine/theme.py) */
 /* The site's search worker: Material __MATERIAL_VERSION__'s own worker (__THEME_WORKER__, imported
- * below), with four changes made through lunr's public API, per language (the index's
- * `config`, written by scripts/publish/search_index.py):
+ * below), reading the index in the compact form scripts/publish/search_index.py writes, with four
+ * changes made through lunr's public API, per language (the index's `config`):
  *
+ * 0. The index's entries come grouped by page (`[path, [[anchor, title, text], …]]`, a title
+ *    `0` for the page's own, an empty text left off: scripts/publish/search_index.py `compact`) and
+ *    are turned back into the theme's entries, in their order, before the theme reads them
+ *    (`expand`, as the Python one does), so its ranking and snippets are unchanged.
  * 1. Inflections. The theme turns every typed word into a prefix query ("retours*"), which
  *    lunr never stems, so it would look for words starting with "retours" among stems such as
  *    "retour". Each such word is also searched whole, through the language's stemmer:
@@ -29,11 +33,31 @@
   var SETUP = 0;  // the theme's SearchMessageType.SETUP
   var config = { lang: ["en"], elisions: [] };
 
-  // The index's configuration, read before the theme's own handler builds the index
-  // (listeners run in the order they were added).
+  // The index's configuration and entries, read before the theme's own handler builds the
+  // index (listeners run in the order they were added; they share the event's data).
   addEventListener("message", function (event) {
-    if (event.data && event.data.type === SETUP) config = event.data.data.config;
+    if (event.data && event.data.type === SETUP) {
+      config = event.data.data.config;
+      event.data.data.docs = expand(event.data.data.docs);
+    }
   });
+
+  function expand(pages) {
+    var docs = [];
+    pages.forEach(function (page) {
+      var path = page[0], title = null;
+      page[1].forEach(function (entry) {
+        var doc = Array.isArray(entry) ? {
+          location: entry[0] ? path + "#" + entry[0] : path,
+          title: entry[1] === 0 ? title : entry[1],
+          text: entry.length > 2 ? entry[2] : ""
+        } : entry;
+        if (title === null) title = doc.title;
+        docs.push(doc);
+      });
+    });
+    return docs;
+  }
 
   var here = (typeof document !== "undefined" && document.currentScript)
     ? document.currentScript.src : self.location.href;

@@ -1,8 +1,7 @@
-"""Checks that need more than the schema: ids, references, footnotes, safe text, and the
-comparison of every language with the reference language (scripts/checks/parity.py).
-
-Each check yields Problems; `check` collects them all.
-"""
+"""Checks of each file and each edition that need more than the schema: safe text (no line
+breaks or control characters), interface placeholders, links to pages and anchors that exist,
+ids, footnotes, the agenda's times. Each check yields Problems; scripts/checks/gate.py runs
+them all."""
 
 from __future__ import annotations
 
@@ -10,17 +9,12 @@ import re
 import string
 from typing import Iterator
 
-from scripts.checks.anchors import site_anchors
-from scripts.checks.parity import compare
-from scripts.checks.references import check_references
 from scripts.content import inline
-from scripts.content.divergences import check_divergences
-from scripts.content.load import Loaded, Located
 from scripts.content.models import Agenda, Document, Edition
 from scripts.content.text import CODE, INLINE, kind_of
+from scripts.content.yaml_source import Located
 from scripts.problems import Problem
-from scripts.render.shown import check_shown
-from scripts.translation.state import block_texts, check_translations
+from scripts.translation.state import block_texts
 
 # Characters no text field may hold: line breaks (a new Markdown line could start a
 # definition or a heading) and other control characters, invisible and never needed.
@@ -233,27 +227,3 @@ def check_edition(edition: Edition, files: dict[str, Located]) -> Iterator[Probl
     if edition.agenda:
         yield from check_agenda(edition.agenda, files[edition.agenda.path])
 
-
-def check(loaded: Loaded) -> list[Problem]:
-    """Every problem beyond the schema, in every language, and across languages."""
-    problems: list[Problem] = []
-    for located in loaded.files.values():
-        problems += check_text(located)
-    content = loaded.content
-    if content is None:
-        return problems
-    reference_ui = loaded.files.get(f"content/{content.reference}/ui.yml")
-    anchors = site_anchors(content)
-    for edition in content.editions.values():
-        problems += check_edition(edition, loaded.files)
-        ui = loaded.files.get(f"content/{edition.lang}/ui.yml")
-        if ui is not None:
-            problems += check_placeholders(ui, reference_ui, edition.lang, content.reference)
-        problems += check_links(edition, loaded.files, anchors.get(edition.lang, {}))
-    problems += compare(content, loaded.files)
-    problems += check_references(content, loaded.files)
-    problems += check_divergences(content, loaded.files)
-    problems += check_shown(content, loaded.files)
-    if not loaded.errors:  # with a file unread, its units would look added or removed
-        problems += check_translations(content, loaded.files)
-    return sorted(set(problems))

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -23,9 +22,10 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.support.project import project_copy  # noqa: E402  (also the tests')
 
 
-COPIED = ("mkdocs.yml", "content", "overrides", "scripts", "schemas")
 
 
 def timed(command: list[str], cwd: Path, env_extra: dict[str, str] | None = None) -> float:
@@ -35,13 +35,6 @@ def timed(command: list[str], cwd: Path, env_extra: dict[str, str] | None = None
     subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
 
-
-def project_copy(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for name in COPIED:
-        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, target / name)
-    (target / "docs").mkdir()
-    return target
 
 
 def generated_markdown(docs: Path) -> None:

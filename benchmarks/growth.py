@@ -21,7 +21,6 @@ import argparse
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,7 +30,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-COPIED = ("mkdocs.yml", "content", "overrides", "scripts", "schemas")
+from tests.support.project import project_copy  # noqa: E402  (also the tests')
 NEW_LANGUAGES = {"de": "Deutsch", "it": "Italiano", "pt": "Português", "nl": "Nederlands",
                  "sv": "Svenska", "da": "Dansk", "ro": "Română"}
 COPIES = 10
@@ -45,13 +44,6 @@ print(json.dumps({"seconds": time.perf_counter() - start,
                   "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
-
-def project_copy(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for name in COPIED:
-        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, target / name)
-    (target / "docs").mkdir()
-    return target
 
 
 def _suffixed(value, suffix: str):

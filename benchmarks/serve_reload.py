@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -35,9 +34,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.serve_gzip import free_port  # noqa: E402
+from tests.support.project import project_copy  # noqa: E402  (also the tests')
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ("mkdocs.yml", "content", "overrides", "scripts", "schemas")
 FILE = "content/fr/report.yml"
 PAGE = "fr/report/introduction/"
 SENTENCE = "La migration est un trait distinctif"  # the chapter's first words, edited in place
@@ -136,11 +135,7 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="serve-reload-") as temp:
-        project = Path(temp) / "project"
-        project.mkdir()
-        for name in COPIED:
-            (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, project / name)
-        (project / "docs").mkdir()
+        project = project_copy(Path(temp) / "project")
         port = free_port()
         start = time.perf_counter()
         server = Server(project, port)

@@ -12,7 +12,7 @@ from scripts.content.load import read_content
 from scripts.plan.site import plan
 from scripts.translation.status import translation_of
 
-from .conftest import problems_of
+from tests.support.checking import problems_of
 
 
 def _cut(text: str, start: str, indent: int) -> tuple[str, str]:

@@ -19,7 +19,7 @@ from scripts.publish.downloads import DOWNLOADS, epub_name, pdf_name
 from scripts.publish.epub import write_epub
 from scripts.publish.pdf import document, write_pdf
 from scripts.render.shown import time_range
-from tests.test_site import SITE_URL, Built
+from tests.support.pages import SITE_URL, Built
 
 PAGES = range(60, 130)  # each edition runs to 80-90 pages
 

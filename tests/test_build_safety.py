@@ -13,8 +13,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -27,22 +25,9 @@ import yaml
 
 from scripts import config
 from scripts.engine.preview import BANNER_CLASS
+from tests.support.project import ENV, project_copy
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-ENV.pop("SITE_OFFLINE", None)
-PROJECT = ("content", "schemas", "scripts", "overrides", "mkdocs.yml")
 TIMEOUT = 240  # a rebuild on a loaded 2-core machine can take tens of seconds
-
-
-def project_copy(root: Path) -> Path:
-    for name in PROJECT:
-        source = config.ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, root / name)
-    (root / "docs").mkdir()
-    return root
 
 
 # --- a crash mid-build leaves the previous site/ ------------------------------------------

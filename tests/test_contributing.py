@@ -23,7 +23,7 @@ import pytest
 
 from scripts import config
 
-from .test_editors_workflow import ENV, edit, git, project_copy
+from tests.support.project import ENV, edit, git, project_copy
 
 DOC = config.ROOT / "CONTRIBUTING.md"
 

@@ -12,7 +12,7 @@ import pytest
 
 from scripts.render.passages import passage
 from scripts.render.shown import place, shown
-from tests.conftest import problems_of
+from tests.support.checking import problems_of
 
 DOCUMENTS = ("summary", "report", "background", "agenda", "definitions")
 
@@ -223,7 +223,7 @@ def test_the_hook_points_original_links_at_the_language_selectors_address():
 
 
 def test_edit_this_page_opens_the_yaml_file_behind_it(built):
-    from tests.test_site import REPO_URL
+    from tests.support.pages import REPO_URL
 
     expected = {("en", "agenda.md"): "content/en/agenda.yml", ("fr", "agenda.md"): "content/fr/agenda.yml",
                 ("es", "report/overview.md"): "content/es/report.yml",
@@ -246,7 +246,7 @@ def test_edit_this_page_opens_the_yaml_file_behind_it(built):
 
 
 def test_status_page_links_the_files_and_the_guide_in_the_repository(built):
-    from tests.test_site import REPO_URL
+    from tests.support.pages import REPO_URL
 
     raw = html_of(built, "fr", "status.md")
     assert f'href="{REPO_URL}/edit/main/content/fr/report.yml"' in raw

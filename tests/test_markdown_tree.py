@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from scripts.plan.markdown_tree import LANGUAGES_FILE
-from tests.test_site import Built
+from tests.support.pages import Built
 
 ROOT = Path(__file__).resolve().parent.parent
 

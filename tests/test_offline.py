@@ -14,7 +14,7 @@ import pytest
 
 from scripts.publish.archive import ZIP_DATE, human_size, make_zip
 from scripts.publish.downloads import ARCHIVE, ARCHIVE_ROOT, DOWNLOADS, epub_name, pdf_name
-from tests.test_site import Built, parse
+from tests.support.pages import Built, parse
 
 LOCAL_SCHEMES = ("file", "data", "blob", "about")
 SLOT = re.compile(r'data-size-of="([^"]+)" data-locale="([^"]+)">([^<]*)</span>')
@@ -217,7 +217,7 @@ def test_search_finds_pages_in_the_language_of_the_page(built: Built, archive: P
 
 def test_offline_search_of_an_english_word_finds_no_page_in_french(built: Built, archive: Path, browser):
     """The French index of the offline copy holds French text only, as the site's."""
-    from tests.test_browser import found_nothing
+    from tests.browser_support import found_nothing
 
     _open(browser, archive, offline_url(built, "fr", "agenda/"))
     assert found_nothing(browser, "returnees")
@@ -229,7 +229,7 @@ def test_offline_search_of_an_english_word_finds_no_page_in_french(built: Built,
 def test_offline_search_finds_inflections(built: Built, archive: Path, browser, lang, word, inflection):
     """The stemming worker also runs inside the theme's file:// shim (iframe-worker)."""
     from scripts.publish.search_index import read_entries
-    from tests.test_browser import search
+    from tests.browser_support import search
 
     _open(browser, archive, offline_url(built, lang, "agenda/"))
     root = (archive / built.prefix(lang)).as_uri() + "/"

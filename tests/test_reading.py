@@ -43,7 +43,7 @@ def prose_paths(built, lang: str) -> list[str]:
 
 
 def resolve_in(built, lang: str, page: str, href: str) -> tuple[str, str]:
-    from tests.test_site import resolve
+    from tests.support.pages import resolve
     url_path, fragment = resolve(built, built.prefix(lang) + page, href)
     assert url_path is not None, f"{href} leaves the site"
     return url_path, fragment

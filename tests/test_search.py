@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from scripts.publish.search_index import INDEX, compact, expand, read_entries
-from tests.test_site import Built
+from tests.support.pages import Built
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:selenium")
 

@@ -28,7 +28,8 @@ from pathlib import Path
 import pytest
 
 from scripts import config
-from tests.test_site import REPO_URL, SITE_URL, Built
+from tests.support.pages import REPO_URL, SITE_URL, Built
+from tests.support.project import project_copy
 
 ENGINE = "properdocs"
 HIDDEN = {"script", "style", "template"}  # their text is not shown to a reader
@@ -161,11 +162,7 @@ def test_a_strict_build_that_fails_on_a_warning_of_the_engine_leaves_the_previou
     """ProperDocs logs its own warnings under `properdocs`, not `mkdocs`: the hook counts them
     (scripts/engine/hooks.py, `ENGINE`), so a strict build they fail does not replace the site. The
     offline variant (SITE_OFFLINE: pages only, no downloads) keeps this build short."""
-    root = tmp_path / "project"
-    for name in ("content", "schemas", "scripts", "overrides", "mkdocs.yml"):
-        source = config.ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
-    (root / "docs").mkdir()
+    root = project_copy(tmp_path / "project")
     (root / "docs" / "stray.md").write_text("# Stray\n\n[nowhere](#nowhere)\n", encoding="utf-8")
     previous = root / "site"
     previous.mkdir()

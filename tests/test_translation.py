@@ -13,7 +13,8 @@ from scripts.translation.state import digest, edition_units, unit_states
 from scripts.translation.status import status
 from scripts.translation.units import UnitKey
 
-from .conftest import problems_of
+from tests.support.checking import problems_of
+from tests.support.project import git
 
 
 def test_french_and_spanish_translate_the_current_english(loaded):
@@ -124,28 +125,20 @@ def test_new_language_refuses_bad_codes(code, message):
         new_language(config.ROOT, code)
 
 
-def _git(root, *args):
-    import subprocess
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
-                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.test",
-                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.test",
-                        "HOME": str(root), "PATH": "/usr/bin:/bin"})
-
-
-def test_what_changed_is_read_from_the_history(content_copy):
+def test_what_changed_is_read_from_the_history(fixture_copy):
     """The French translation records the hash of the English it translates; the English is
     changed in a later commit and again in the working tree: status shows the text the
     translation was made from beside today's, the changes marked."""
     from scripts.translation.status import format_changes, translation_of
 
-    root = content_copy.root
-    _git(root, "init", "-q")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-qm", "the translated text")
-    content_copy("content/en/report.yml", "Migration has become a defining feature",
+    root = fixture_copy.root
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "the translated text")
+    fixture_copy("content/en/report.yml", "Migration has become a defining feature",
                  "Migration has become a defining trait")
-    _git(root, "commit", "-qam", "an English change")
-    content_copy("content/en/report.yml", "today’s globalized", "the globalized")
+    git(root, "commit", "-qam", "an English change")
+    fixture_copy("content/en/report.yml", "life in today’s", "life in the")
     loaded = read_content(root)
     text = format_changes(loaded.content, loaded.files, root)
     line = next(n for n, l in enumerate((root / "content/fr/report.yml").read_text("utf-8").split("\n"), 1)
@@ -164,19 +157,19 @@ def test_what_changed_is_read_from_the_history(content_copy):
     assert [(t, c) for t, c in changes[0].after if c] == [("trait", True), ("the", True)]
 
 
-def test_without_the_history_status_says_so(content_copy):
+def test_without_the_history_status_says_so(fixture_copy):
     from scripts.translation.status import format_changes
 
-    root = content_copy("content/en/report.yml", "Migration has become a defining feature",
+    root = fixture_copy("content/en/report.yml", "Migration has become a defining feature",
                         "Migration has become a defining trait")
     loaded = read_content(root)
     assert "is not in the repository's history: compare with the original by hand" in \
         format_changes(loaded.content, loaded.files, root)
 
 
-def test_an_undeclared_language_folder_is_an_error_not_ignored(content_copy):
+def test_an_undeclared_language_folder_is_an_error_not_ignored(fixture_copy):
     import shutil
-    root = content_copy.root
+    root = fixture_copy.root
     shutil.copytree(root / "content/fr", root / "content/pt")
     assert problems_of(root) == [
         "content/pt: this folder is not a declared language, so the site ignores it; declare it in "

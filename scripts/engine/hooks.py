@@ -353,6 +353,8 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = _site().ui[lang]["permalink_title"]
     if path == PRINT_PATH:  # not "Print", the file name
         page.meta.setdefault("title", html_safe(_site().pages[lang][path].title))
+        # Its own page without the theme (overrides/print.html): the text alone is heavy enough.
+        page.meta["template"] = "print.html"
     if path in (PRINT_PATH, STATUS_PATH):  # every page again; the translators' page: not searched
         page.meta["search"] = {"exclude": True}
         page.meta["hide"] = [*page.meta.get("hide", []), "navigation", "toc"]

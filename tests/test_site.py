@@ -57,7 +57,8 @@ class _Parser(HTMLParser):
             page.ids.add(a["id"])
         if tag == "a" and "href" in a:
             page.links.append(a["href"])
-            if "md-select__link" in a.get("class", ""):
+            # the theme's language selector, or the print edition's (overrides/print.html)
+            if {"md-select__link", "edition-header__language"} & set(a.get("class", "").split()):
                 page.selector.append((a["href"], a.get("hreflang")))
         if tag in ("script", "img", "source", "audio", "video", "iframe", "embed", "track") and a.get("src"):
             page.resources.append((tag, a["src"]))
@@ -474,3 +475,15 @@ def test_pages_have_previous_and_next_links(built: Built):
         html = (built.site / built.prefix(lang) / "summary" / "index.html").read_text(encoding="utf-8")
         assert "md-footer__link--prev" in html and "md-footer__link--next" in html
         assert 'class="md-nav md-nav--secondary"' in html  # the table of contents
+
+
+def test_the_print_edition_loads_none_of_the_theme(built: Built):
+    """The whole publication on one page (issue 12): its own text is most of what it may weigh,
+    so it loads the site's own stylesheets and no script, not Material's bundle and main.css."""
+    for lang in built.codes:
+        page = built.page(lang, "print/")
+        loaded = [url for _, url in page.resources]
+        assert not [u for u in loaded if "/javascripts/" in u or "/main." in u or "/palette." in u], loaded
+        assert [u for u in loaded if u.endswith("assets/stylesheets/edition.css")], loaded
+        html = (built.site / built.prefix(lang) / "print/index.html").read_text(encoding="utf-8")
+        assert html.count('<section class="print-chapter"') > 10, "the edition is not on the page"

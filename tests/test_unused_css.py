@@ -51,3 +51,13 @@ def test_names_of_components_the_bundle_makes_from_markup_count_only_where_that_
     assert "md-search-result__item" in words and "md-code__button" not in words
     (tmp_path / "code.html").write_text("<pre><code>x</code></pre>")
     assert "md-code__button" in site_words(tmp_path)
+
+
+def test_the_built_sites_theme_stylesheet_keeps_what_its_pages_use_and_not_code_blocks(built):
+    """On the real site (no code block, no tags, no versions): the rules for the copy button
+    of code blocks and for tags are gone; those for search results, which the bundle makes
+    on any page, and for the header stay."""
+    [css] = (built.site / "assets" / "stylesheets").glob("main.*.min.css")
+    text = css.read_text(encoding="utf-8")
+    assert ".md-code__button" not in text and ".md-tag" not in text and ".md-version" not in text
+    assert ".md-search-result__item" in text and ".md-header" in text

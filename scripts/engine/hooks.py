@@ -48,7 +48,7 @@ from scripts.engine.preview import BYTECODE_CACHE, UNCHANGED_TEMPLATE, PreviewSt
 from scripts.engine.repository_links import edit_base, edit_url, original_links
 from scripts.plan.markdown_tree import language_settings, pages_markdown
 from scripts.plan.site import Site, plan
-from scripts.publish import downloads, unused_css
+from scripts.publish import downloads, own_assets, unused_css
 from scripts.publish.build_cache import CACHE_DIR, FileCache, Input
 from scripts.publish.footnote_numbers import published_numbers
 from scripts.publish.phases import Phases
@@ -126,6 +126,8 @@ class BuildState:
     phases: Phases = field(default_factory=Phases)
     language_started: tuple[str, float] | None = None
     preview: PreviewState = field(default_factory=PreviewState)
+    # the site's own stylesheets and scripts as mkdocs.yml lists them: bundled after the build
+    own_assets: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
     @property
     def serving(self) -> bool:
@@ -237,6 +239,7 @@ def _palette_names(config: MkDocsConfig, ui: dict[str, str]) -> dict:
 
 @event_priority(100)  # before the i18n plugin's on_config (-100) reads its languages
 def _on_config_site(config: MkDocsConfig) -> MkDocsConfig:
+    _bundle_own_assets(config)
     plugin = _i18n(config)
     now = time.perf_counter()
     if plugin.building:  # the plugin's own build of another language: all is done already
@@ -276,6 +279,16 @@ def _on_config_offline_shim(config: MkDocsConfig) -> MkDocsConfig:
         if IFRAME_WORKER not in config.extra["polyfills"]:
             config.extra["polyfills"].append(IFRAME_WORKER)
     return config
+
+
+def _bundle_own_assets(config: MkDocsConfig) -> None:
+    """The pages load one stylesheet and one script of the site's own (scripts/publish/own_assets.py),
+    written by on_post_build from the files mkdocs.yml lists."""
+    stylesheets = tuple(str(path) for path in config.extra_css)
+    if stylesheets != (own_assets.STYLESHEET,):
+        _state.own_assets = (stylesheets, tuple(str(script) for script in config.extra_javascript))
+        config.extra_css = [own_assets.STYLESHEET]
+        config.extra_javascript = [own_assets.SCRIPT]
 
 
 on_config = CombinedEvent(_on_config_site, _on_config_offline_shim)
@@ -438,6 +451,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     root = Path(config.config_file_path).resolve().parent
     theme.fill_workers(site_dir)  # the theme's worker name, read from the installed theme
+    own_assets.write(site_dir, *_state.own_assets)
     if not _state.serving:  # the theme's CSS without the rules no page uses (the archive's too)
         with _state.phases.phase("unused CSS"):
             unused_css.prune_site(site_dir)

@@ -48,7 +48,7 @@ from scripts.engine.preview import BYTECODE_CACHE, UNCHANGED_TEMPLATE, PreviewSt
 from scripts.engine.repository_links import edit_base, edit_url, original_links
 from scripts.plan.markdown_tree import language_settings, pages_markdown
 from scripts.plan.site import Site, plan
-from scripts.publish import downloads, own_assets, unused_css
+from scripts.publish import downloads, own_assets, unused_css, whitespace
 from scripts.publish.build_cache import CACHE_DIR, FileCache, Input
 from scripts.publish.footnote_numbers import published_numbers
 from scripts.publish.phases import Phases
@@ -420,6 +420,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     language's, where mkdocs-static-i18n would leave the last-built language's."""
     if template_name != "404.html":
         return output
+    output = whitespace.collapse(output)
     site, lang = _site(), _current(config)
     if _state.serving:
         output = _state.preview.with_banner(output, site.ui[lang])
@@ -434,9 +435,9 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
     """Links to the original page (by now the i18n plugin has set this page's language selector
-    links, config.extra.alternate); under `serve`, the content's errors in a banner on every
+    links, config.extra.alternate), without the templates' indentation; under `serve`, the content's errors in a banner on every
     page, in its language."""
-    output = original_links(output, page, config)
+    output = whitespace.collapse(original_links(output, page, config))
     if _state.serving and output:
         return _state.preview.with_banner(output, _site().ui[_current(config)])
     return output

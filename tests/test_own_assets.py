@@ -38,3 +38,6 @@ def test_the_built_pages_carry_no_template_indentation(built):
         html = (built.site / path / "index.html").read_text(encoding="utf-8")
         outside = re.sub(r"<(pre|textarea|script)\b.*?</\1>", "", html, flags=re.S)
         assert not re.search(r"\n[ \t]+", outside), path
+    # Collapsing is invisible only while no attribute value spans lines (a title would show it).
+    for page in built.site.rglob("*.html"):
+        assert not re.search(r'=\s*"[^"]*\n[^"]*"', page.read_text(encoding="utf-8")), page

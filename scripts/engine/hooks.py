@@ -73,7 +73,7 @@ IFRAME_WORKER = "assets/javascripts/vendor/iframe-worker-1.0.4.js"
 # these changed, the cached archive is reused.
 ARCHIVE_SOURCES = ("mkdocs.yml", "content", "overrides", "schemas", "scripts")
 ARCHIVE_PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "markdown",
-                    "pymdown-extensions", "babel")
+                    "pymdown-extensions", "babel", "rcssmin", "rjsmin")
 ARCHIVE_ENV = ("SITE_URL", "REPO_URL", "SOURCE_DATE_EPOCH")
 
 

@@ -160,11 +160,15 @@ def test_every_offline_page_loads_its_scripts_and_styles_without_any_request_lea
             url = offline_url(built, lang, path)
             _open(browser, archive, url)
             assert browser.script("return document.documentElement.lang") == lang
-            header = browser.script(
-                "return getComputedStyle(document.querySelector('.md-header')).position")
-            assert header == "sticky", f"{url}: the theme's stylesheet is not applied"
-            assert browser.script("return typeof window.document$") == "object", \
-                f"{url}: the theme's script did not run"
+            if path == "print/":  # its own page without the theme (overrides/print.html)
+                width = browser.script("return getComputedStyle(document.querySelector('main')).maxWidth")
+                assert width == "760px", f"{url}: the edition's stylesheet is not applied"
+            else:
+                header = browser.script(
+                    "return getComputedStyle(document.querySelector('.md-header')).position")
+                assert header == "sticky", f"{url}: the theme's stylesheet is not applied"
+                assert browser.script("return typeof window.document$") == "object", \
+                    f"{url}: the theme's script did not run"
             assert browser.console_errors() == [], url
             assert _left_file(browser) == [], url
 

@@ -311,3 +311,15 @@ def test_pages_have_previous_and_next_links(built: Built):
         html = (built.site / built.prefix(lang) / "summary" / "index.html").read_text(encoding="utf-8")
         assert "md-footer__link--prev" in html and "md-footer__link--next" in html
         assert 'class="md-nav md-nav--secondary"' in html  # the table of contents
+
+
+def test_the_print_edition_loads_none_of_the_theme(built: Built):
+    """The whole publication on one page (issue 12): its own text is most of what it may weigh,
+    so it loads the site's own stylesheets and no script, not Material's bundle and main.css."""
+    for lang in built.codes:
+        page = built.page(lang, "print/")
+        loaded = [url for _, url in page.resources]
+        assert not [u for u in loaded if "/javascripts/" in u or "/main." in u or "/palette." in u], loaded
+        assert [u for u in loaded if u.endswith("assets/stylesheets/edition.css")], loaded
+        html = (built.site / built.prefix(lang) / "print/index.html").read_text(encoding="utf-8")
+        assert html.count('<section class="print-chapter"') > 10, "the edition is not on the page"

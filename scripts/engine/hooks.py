@@ -51,7 +51,7 @@ from scripts.engine.preview import (BYTECODE_CACHE, PreviewState, copy_when_chan
 from scripts.engine.repository_links import edit_base, edit_url, original_links
 from scripts.plan.markdown_tree import language_settings, pages_markdown
 from scripts.plan.site import Site, plan
-from scripts.publish import downloads, unused_css
+from scripts.publish import downloads, own_assets, unused_css, whitespace
 from scripts.publish.build_cache import CACHE_DIR, FileCache, Input
 from scripts.publish.footnote_numbers import published_numbers
 from scripts.publish.phases import Phases
@@ -83,7 +83,7 @@ IFRAME_WORKER = "assets/javascripts/vendor/iframe-worker-1.0.4.js"
 # these changed, the cached archive is reused.
 ARCHIVE_SOURCES = ("mkdocs.yml", "content", "overrides", "schemas", "scripts")
 ARCHIVE_PACKAGES = (ENGINE, "mkdocs-material", "mkdocs-static-i18n", "markdown",
-                    "pymdown-extensions", "babel")
+                    "pymdown-extensions", "babel", "rcssmin", "rjsmin")
 ARCHIVE_ENV = ("SITE_URL", "REPO_URL", "SOURCE_DATE_EPOCH")
 
 
@@ -137,6 +137,8 @@ class BuildState:
     language_started: tuple[str, float, float] | None = None  # language, wall and CPU clocks
     preview: PreviewState = field(default_factory=PreviewState)
     restore_build: Callable[[], None] | None = None  # undoes the preview's skipping of languages
+    # the site's own stylesheets and scripts as mkdocs.yml lists them: bundled after the build
+    own_assets: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
     @property
     def serving(self) -> bool:
@@ -247,6 +249,7 @@ def _palette_names(config: MkDocsConfig, ui: dict[str, str]) -> dict:
 
 @event_priority(100)  # before the i18n plugin's on_config (-100) reads its languages
 def _on_config_site(config: MkDocsConfig) -> MkDocsConfig:
+    _bundle_own_assets(config)
     plugin = _i18n(config)
     now = time.perf_counter()
     if plugin.building:  # the plugin's own build of another language: all is done already
@@ -286,6 +289,16 @@ def _on_config_offline_shim(config: MkDocsConfig) -> MkDocsConfig:
         if IFRAME_WORKER not in config.extra["polyfills"]:
             config.extra["polyfills"].append(IFRAME_WORKER)
     return config
+
+
+def _bundle_own_assets(config: MkDocsConfig) -> None:
+    """The pages load one stylesheet and one script of the site's own (scripts/publish/own_assets.py),
+    written by on_post_build from the files mkdocs.yml lists."""
+    stylesheets = tuple(str(path) for path in config.extra_css)
+    if stylesheets != (own_assets.STYLESHEET,):
+        _state.own_assets = (stylesheets, tuple(str(script) for script in config.extra_javascript))
+        config.extra_css = [own_assets.STYLESHEET]
+        config.extra_javascript = [own_assets.SCRIPT]
 
 
 on_config = CombinedEvent(_on_config_site, _on_config_offline_shim)
@@ -380,6 +393,8 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = _site().ui[lang]["permalink_title"]
     if path == PRINT_PATH:  # not "Print", the file name
         page.meta.setdefault("title", html_safe(_site().pages[lang][path].title))
+        # Its own page without the theme (overrides/print.html): the text alone is heavy enough.
+        page.meta["template"] = "print.html"
     if path in (PRINT_PATH, STATUS_PATH):  # every page again; the translators' page: not searched
         page.meta["search"] = {"exclude": True}
         page.meta["hide"] = [*page.meta.get("hide", []), "navigation", "toc"]
@@ -437,6 +452,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     language's, where mkdocs-static-i18n would leave the last-built language's."""
     if template_name != "404.html" or not output:  # empty: the preview keeps the last one
         return output
+    output = whitespace.collapse(output)
     site, lang = _site(), _current(config)
     if _state.serving:
         output = _state.preview.with_banner(output, site.ui[lang])
@@ -451,9 +467,9 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
     """Links to the original page (by now the i18n plugin has set this page's language selector
-    links, config.extra.alternate); under `serve`, the content's errors in a banner on every
+    links, config.extra.alternate), without the templates' indentation; under `serve`, the content's errors in a banner on every
     page, in its language."""
-    output = original_links(output, page, config)
+    output = whitespace.collapse(original_links(output, page, config))
     if _state.serving and output:
         return _state.preview.with_banner(output, _site().ui[_current(config)])
     return output
@@ -500,6 +516,7 @@ def _on_post_build_site(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     root = Path(config.config_file_path).resolve().parent
     theme.fill_workers(site_dir)  # the theme's worker name, read from the installed theme
+    own_assets.write(site_dir, *_state.own_assets)
     if not _state.serving:  # the theme's CSS without the rules no page uses (the archive's too)
         with _state.phases.phase("unused CSS"):
             unused_css.prune_site(site_dir)

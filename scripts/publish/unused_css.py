@@ -4,7 +4,9 @@ about 17 kB of unused CSS in Material's 23 kB stylesheet, loaded by every page).
 The method is PurgeCSS's, conservative: a selector is kept when every class, id, element and
 attribute it names occurs somewhere in the built site's HTML, or is one of the theme's own
 names (`md-…`, `data-md-…`) that its scripts use (they add state classes and build search
-results and tooltips); a rule is kept when any of its selectors is. Other words of the theme's
+results and tooltips), unless the component that name belongs to is one the bundle makes
+only out of markup or a setting the site does not have (code blocks, diagrams, tags,
+versions…: `_HOSTED`); a rule is kept when any of its selectors is. Other words of the theme's
 bundle (`pre`, `highlight`, `tabbed-set`…) name markup its scripts enhance, not create: the
 rules for them go when the site has no such markup. An attribute selector's value counts only
 for the palette's attributes (`data-md-color-*`, whose values the pages carry); other values
@@ -36,18 +38,39 @@ _VAR = re.compile(r"var\(\s*(--[\w-]+)")
 # Set by the theme's scripts on the document: the "js" class, and the focus-visible polyfill's.
 _SCRIPT_STATE = ("js", "focus-visible", "data-focus-visible-added")
 
+# Names the theme's bundle holds for components it makes only out of some markup or setting
+# of the page (Material 9.8's src/templates/assets/javascripts/components/): they count as
+# used only on a site whose HTML has that host. Without it the bundle never makes them, and
+# their rules (2.2 kB gzip of main.css on this site, issue 12) go.
+_HOSTED = (
+    ("md-annotation", re.compile(r"<pre\b"), "code annotations: made from code blocks"),
+    ("md-code", re.compile(r"<pre\b"), "the copy and select buttons of code blocks"),
+    ("md-mermaid", re.compile(r"\bmermaid\b"), "Mermaid diagrams"),
+    ("md-tag", re.compile(r"\bmd-tags\b"), "the tags plugin's lists, rendered in the HTML"),
+    ("md-version", re.compile(r'"version":\s*\{'), "the version selector: only when the page's "
+     "configuration names versions (overrides/main.html writes none)"),
+    ("md-progress", re.compile(r"navigation\.instant\.progress"), "instant loading's progress bar"),
+    ("md-source__fact", re.compile(r'data-md-component="source"'), "the repository's stars and forks, "
+     "fetched only for a source link with data-md-component (overrides/partials/source.html has none)"),
+    ("md-status", re.compile(r"\bmd-status\b"), "page status icons, rendered in the navigation"),
+)
+
 
 def site_words(site: Path) -> frozenset[str]:
     """Every word of the site's HTML (tag and attribute names, classes, ids, values, text) and
     the theme's names its scripts use, lowercased."""
     words: set[str] = set(_SCRIPT_STATE)
+    hosts: set[str] = set()
     for path in sorted(site.rglob("*.html")):
         text = path.read_text(encoding="utf-8", errors="replace")
         words.update(_WORD.findall(text))
         words.update(_TAG.findall(text))
+        hosts.update(prefix for prefix, host, _ in _HOSTED if prefix not in hosts and host.search(text))
+    unhosted = tuple(prefix for prefix, _, _ in _HOSTED if prefix not in hosts)
     for path in sorted((site / "assets" / "javascripts").rglob("*.js")):
         text = path.read_text(encoding="utf-8", errors="replace")
-        words.update(word for word in _WORD.findall(text) if word.lower().startswith(("md-", "data-md-")))
+        words.update(word for word in _WORD.findall(text) if word.lower().startswith(("md-", "data-md-"))
+                     and not (unhosted and word.lower().startswith(unhosted)))
     return frozenset(word.lower() for word in words)
 
 

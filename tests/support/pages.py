@@ -53,7 +53,8 @@ class _Parser(HTMLParser):
             page.ids.add(a["id"])
         if tag == "a" and "href" in a:
             page.links.append(a["href"])
-            if "md-select__link" in a.get("class", ""):
+            # the theme's language selector, or the print edition's (overrides/print.html)
+            if {"md-select__link", "edition-header__language"} & set(a.get("class", "").split()):
                 page.selector.append((a["href"], a.get("hreflang")))
         if tag in ("script", "img", "source", "audio", "video", "iframe", "embed", "track") and a.get("src"):
             page.resources.append((tag, a["src"]))

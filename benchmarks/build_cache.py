@@ -6,7 +6,7 @@ byte for byte the warm build's.
 
     python benchmarks/build_cache.py
 
-The phases come from the hook (`BUILD_TIMINGS`: scripts/phases.py). The PDFs are made side by
+The phases come from the hook (`BUILD_TIMINGS`: scripts/publish/phases.py). The PDFs are made side by
 side, and the offline copy is built while they are made: "PDFs (wall)" and "offline copy" are
 wall times that overlap, and the total is the whole `mkdocs build --strict`.
 """
@@ -24,20 +24,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from scripts.build_cache import CACHE_DIR  # noqa: E402
-from scripts.downloads import ARCHIVE, DOWNLOADS, pdf_name  # noqa: E402
+from tests.support.project import project_copy  # noqa: E402  (also the tests')
+from scripts.publish.build_cache import CACHE_DIR  # noqa: E402
+from scripts.publish.downloads import ARCHIVE, DOWNLOADS, pdf_name  # noqa: E402
 
-COPIED = ("mkdocs.yml", "content", "overrides", "scripts", "schemas")
 FILE = "content/fr/report.yml"
 SENTENCE = "La migration est un trait distinctif"
 
-
-def project_copy(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for name in COPIED:
-        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, target / name)
-    (target / "docs").mkdir()
-    return target
 
 
 def build(project: Path, name: str) -> dict:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -23,9 +22,10 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.support.project import project_copy  # noqa: E402  (also the tests')
 
 
-COPIED = ("mkdocs.yml", "content", "overrides", "scripts", "schemas")
 
 
 def timed(command: list[str], cwd: Path, env_extra: dict[str, str] | None = None) -> float:
@@ -36,25 +36,19 @@ def timed(command: list[str], cwd: Path, env_extra: dict[str, str] | None = None
     return time.perf_counter() - start
 
 
-def project_copy(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for name in COPIED:
-        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, target / name)
-    (target / "docs").mkdir()
-    return target
-
 
 def generated_markdown(docs: Path) -> None:
     """The Markdown the hook renders, written out as docs/<lang>/<path>."""
     sys.path.insert(0, str(ROOT))
-    from scripts.load import load_content, read_content
-    from scripts.site import plan
-    from scripts.status import translation_of
-    from scripts.markdown_tree import pages_markdown
-    from scripts.write import write_site
+    from scripts.checks.gate import gate
+    from scripts.plan.markdown_tree import pages_markdown
+    from scripts.plan.site import plan
+    from scripts.plan.write import write_site
+    from scripts.translation.status import translation_of
 
-    content = load_content(ROOT)
-    site = plan(content, translation_of(content, read_content(ROOT).files))
+    gated = gate(ROOT)
+    content = gated.content()
+    site = plan(content, translation_of(content, gated.loaded.files))
     write_site(pages_markdown(site), docs)
 
 

@@ -5,7 +5,7 @@
   foreword, Council note…) repeated 10 times, the copies' ids suffixed (`-x1`…`-x9`) and their
   footnote references dropped, so every page, link, search entry and PDF page is there 10
   times (the report: 10 times as many chapters).
-- 10 languages: `new-language` (scripts/newlang.py) for 7 more codes with a lunr stemmer, each
+- 10 languages: `new-language` (scripts/editors/newlang.py) for 7 more codes with a lunr stemmer, each
   declared in content/languages.yml: untranslated copies, as a new translation starts.
 
 Time is wall-clock for `mkdocs build --strict` (pages, PDFs, offline archive); memory is the
@@ -21,7 +21,6 @@ import argparse
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,7 +30,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-COPIED = ("mkdocs.yml", "content", "overrides", "scripts", "schemas")
+from tests.support.project import project_copy  # noqa: E402  (also the tests')
 NEW_LANGUAGES = {"de": "Deutsch", "it": "Italiano", "pt": "Português", "nl": "Nederlands",
                  "sv": "Svenska", "da": "Dansk", "ro": "Română"}
 COPIES = 10
@@ -45,13 +44,6 @@ print(json.dumps({"seconds": time.perf_counter() - start,
                   "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
-
-def project_copy(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for name in COPIED:
-        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, target / name)
-    (target / "docs").mkdir()
-    return target
 
 
 def _suffixed(value, suffix: str):
@@ -86,7 +78,7 @@ def multiply_content(root: Path, copies: int = COPIES) -> int:
 
 
 def add_languages(root: Path) -> None:
-    from scripts.newlang import new_language
+    from scripts.editors.newlang import new_language
 
     for code in NEW_LANGUAGES:
         new_language(root, code)  # declares it in content/languages.yml too

@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.serve_gzip import free_port, serving  # noqa: E402
 from scripts import config  # noqa: E402
-from scripts.load import read_content  # noqa: E402
+from scripts.content.load import read_content  # noqa: E402
 
 LIGHTHOUSE = Path(__file__).parent / "js" / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -22,19 +21,14 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-COPIED = ("mkdocs.yml", "content", "overrides", "scripts", "schemas")
+sys.path.insert(0, str(ROOT))
+from tests.support.project import project_copy  # noqa: E402  (also the tests')
 
 
 def build(target: Path) -> float:
     """A build in a fresh copy of the project: its own empty download cache (build/cache/),
     so that the PDFs and the archive are made, not copied from an earlier build."""
-    project = target.parent / f"{target.name}-project"
-    project.mkdir()
-    for name in COPIED:
-        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, project / name)
-    (project / "docs").mkdir()
+    project = project_copy(target.parent / f"{target.name}-project")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_OFFLINE", None)
     start = time.perf_counter()

@@ -1,4 +1,4 @@
-"""The size of each language's search index (scripts/search_index.py), raw and gzipped (as
+"""The size of each language's search index (scripts/publish/search_index.py), raw and gzipped (as
 a host serves it), with its number of entries; their sum is about what the one index that
 mkdocs-static-i18n merges from every language would weigh, fetched by every page. The offline
 copy's `search_index.js` holds the same index as a script.
@@ -19,8 +19,8 @@ import argparse
 import gzip
 import html
 import json
-import re
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -28,8 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from scripts import config  # noqa: E402
-from scripts.load import read_content  # noqa: E402
-from scripts.search_index import INDEX, compact, read_entries  # noqa: E402
+from scripts.content.load import read_content  # noqa: E402
+from scripts.publish.search_index import INDEX, compact, read_entries  # noqa: E402
 
 
 def main() -> None:

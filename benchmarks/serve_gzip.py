@@ -9,14 +9,14 @@ events do not show."""
 
 from __future__ import annotations
 
-import functools
 import gzip
 import http.server
 import io
 import socket
-import threading
 from contextlib import contextmanager
 from pathlib import Path
+
+from tests.support.serving import serving as serve  # the tests' server, with this handler
 
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
 
@@ -74,14 +74,8 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 def serving(directory: Path, port: int = 0, log: list | None = None):
     """Serve `directory` on 127.0.0.1; yields the root URL. `log`, when given, receives
     (path, bytes sent) for every response."""
-    handler = functools.partial(type("Handler", (GzipHandler,), {"log": log}), directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve(directory, type("Handler", (GzipHandler,), {"log": log}), port) as url:
+        yield url
 
 
 def free_port() -> int:

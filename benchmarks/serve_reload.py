@@ -11,7 +11,10 @@ Two cases, each repeated (`--edits`), each edit a new sentence:
   second save. It adds the rest of the running rebuild.
 
 It also counts the rebuilds per save (from the server's log): one, since nothing the build
-writes is watched.
+writes is watched; and prints, for the idle saves, where the time goes: the watcher noticing
+the save, then each phase of the rebuild as the hook records it (`BUILD_TIMINGS`), in wall
+time and in the CPU time of the thread that ran it (the wall times stretch with the machine's
+load, the CPU times hardly).
 
     python benchmarks/serve_reload.py [--edits 5]
 """
@@ -19,8 +22,8 @@ writes is watched.
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -31,13 +34,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.serve_gzip import free_port  # noqa: E402
+from tests.support.project import project_copy  # noqa: E402  (also the tests')
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ("mkdocs.yml", "content", "overrides", "scripts", "schemas")
 FILE = "content/fr/report.yml"
 PAGE = "fr/report/introduction/"
 SENTENCE = "La migration est un trait distinctif"  # the chapter's first words, edited in place
-QUIET = 1.5  # seconds without a log line: longer than the watcher's polling (0.5 s) + delay (0.1 s)
+QUIET = 1.5  # seconds without a log line: longer than the watcher's polling and settling (scripts/config.py)
 
 
 def fetch(url: str) -> str | None:
@@ -62,7 +65,8 @@ def wait_for(url: str, text: str, timeout: float, since: float | None = None) ->
 class Server:
     def __init__(self, project: Path, port: int):
         self.log = project.parent / "serve.log"
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        self.timings = project.parent / "timings.json"
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BUILD_TIMINGS": str(self.timings)}
         env.pop("SITE_OFFLINE", None)
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
@@ -108,16 +112,30 @@ class Server:
         self.process.wait(timeout=30)
 
 
+def print_phases(idle: list[float], detected: list[float], phases: list[dict]) -> None:
+    """Where an idle save's time goes (medians over the idle saves)."""
+    def median(values) -> float:
+        return statistics.median(values) if values else 0.0
+
+    names = list(dict.fromkeys(name for run in phases for name in run["seconds"]))
+    rows = [("watcher noticing the save", median(detected), None)]
+    rows += [(name, median([run["seconds"].get(name, 0.0) for run in phases]),
+              median([run.get("cpu", {}).get(name, 0.0) for run in phases])) for name in names]
+    rest = [total - seen - sum(run["seconds"].values()) for total, seen, run in zip(idle, detected, phases)]
+    rows.append(("the rest (settings read, MkDocs between phases, page fetched)", median(rest), None))
+    print("where an idle save's time goes (medians):")
+    print(f"  {'phase':<62} {'wall':>7} {'CPU':>7}")
+    for name, wall, cpu in rows:
+        print(f"  {name:<62} {wall:6.2f}s " + (f"{cpu:6.2f}s" if cpu is not None else "      -"))
+    print(f"  {'idle save to page served':<62} {median(idle):6.2f}s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--edits", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="serve-reload-") as temp:
-        project = Path(temp) / "project"
-        project.mkdir()
-        for name in COPIED:
-            (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, project / name)
-        (project / "docs").mkdir()
+        project = project_copy(Path(temp) / "project")
         port = free_port()
         start = time.perf_counter()
         server = Server(project, port)
@@ -133,7 +151,7 @@ def main() -> None:
                 file.write_text(original.replace(SENTENCE, f"{marker} {SENTENCE}", 1), encoding="utf-8")
                 return time.perf_counter()
 
-            idle, detected, queued, builds, cpu = [], [], [], [], []
+            idle, detected, queued, builds, cpu, phases = [], [], [], [], [], []
             for n in range(args.edits):
                 server.wait_idle()
                 before, seen = server.builds(), server.count("Detected file changes")
@@ -146,6 +164,7 @@ def main() -> None:
                 server.wait_idle()
                 builds.append(server.builds() - before)
                 cpu.append(server.cpu() - cpu_before)
+                phases.append(json.loads(server.timings.read_text(encoding="utf-8")))
             for n in range(args.edits):
                 server.wait_idle()
                 save(f"First{n}x{os.getpid()}")
@@ -161,6 +180,7 @@ def main() -> None:
                   f"{[round(t, 2) for t in queued]}")
             print(f"rebuilds per idle save: {builds}")
             print(f"server CPU per idle save: median {statistics.median(cpu):.2f} s {[round(t, 2) for t in cpu]}")
+            print_phases(idle, detected, phases)
             print(f"load average during the run: {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores)")
         finally:
             server.stop()

@@ -15,7 +15,6 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr"}
 

@@ -13,16 +13,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import config
+from scripts import config
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from .check import check
-    from .load import read_content
+    from scripts.checks.gate import gate
 
-    loaded = read_content(config.ROOT)
-    problems = loaded.problems + (check(loaded) if loaded.content else [])
-    for problem in sorted(set(problems)):
+    problems = gate(config.ROOT).problems
+    for problem in problems:
         print(problem)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
@@ -32,8 +30,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    from .load import read_content
-    from .status import format_changes, format_table, status
+    from scripts.content.load import read_content
+    from scripts.translation.status import format_changes, format_table, status
 
     loaded = read_content(config.ROOT)
     if loaded.content is None or loaded.errors:
@@ -55,7 +53,7 @@ def run_status(args: argparse.Namespace) -> int:
 
 
 def run_new_language(args: argparse.Namespace) -> int:
-    from .newlang import NewLanguageError, new_language
+    from scripts.editors.newlang import NewLanguageError, new_language
 
     try:
         written = new_language(config.ROOT, args.code)
@@ -73,7 +71,7 @@ def run_new_language(args: argparse.Namespace) -> int:
 
 
 def run_translate(args: argparse.Namespace) -> int:
-    from .newlang import NewLanguageError, translate_file
+    from scripts.editors.newlang import NewLanguageError, translate_file
 
     try:
         written = translate_file(config.ROOT, args.lang, args.file.removesuffix(".yml"))
@@ -88,8 +86,8 @@ def run_translate(args: argparse.Namespace) -> int:
 
 
 def run_coverage(args: argparse.Namespace) -> int:
-    from .coverage import council_note_report, edition_report, seed_lines
-    from .load import read_content
+    from scripts.content.load import read_content
+    from scripts.editors.coverage import council_note_report, edition_report, seed_lines
 
     loaded = read_content(config.ROOT)  # coverage needs readable files, not a clean check
     for problem in loaded.errors:
@@ -126,7 +124,7 @@ def run_coverage(args: argparse.Namespace) -> int:
 def run_render(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .markdown_tree import render
+    from scripts.plan.markdown_tree import render
 
     out = Path(args.out).resolve()
     errors, written = render(config.ROOT, out)

@@ -23,17 +23,15 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import functools
 import hashlib
-import http.server
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
 import tarfile
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -347,11 +345,6 @@ def browser():
         yield browser
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def served(built):
     """The session's built site over HTTP on a free local port, at the path of its SITE_URL
@@ -360,17 +353,50 @@ def served(built):
     offline archive's business."""
     from urllib.parse import urlsplit
 
-    from tests.test_site import SITE_URL
+    from tests.support.pages import SITE_URL
+    from tests.support.serving import serving
 
     mount = urlsplit(SITE_URL).path  # "/idm/"
     root = Path(tempfile.mkdtemp(prefix="served-"))
     (root / mount.strip("/")).symlink_to(built.site, target_is_directory=True)
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{httpd.server_port}{mount}"
+        with serving(root) as url:
+            yield url + mount.lstrip("/")
     finally:
-        httpd.shutdown()
-        httpd.server_close()
         shutil.rmtree(root, ignore_errors=True)
+
+
+def search(browser, word: str) -> list[str]:
+    """Put `word` into the header's search box and release a key there (a reader pasting it:
+    the theme searches on key release, so for `word` alone, not for each of its beginnings
+    as typing would; the answers to those could be shown last); every result's address,
+    once all are shown (the theme renders results ten pages at a time as the list scrolls;
+    its count line says how many pages it found)."""
+    browser.fill("input.md-search__input", word)
+    browser.press("End")
+    bottom = [False]
+
+    def all_shown(browser):  # each reach of the list's end shows four more: up, down, up…
+        bottom[0] = not bottom[0]
+        found, hrefs = browser.script(
+            "var wrap = document.querySelector('.md-search__scrollwrap');"
+            "wrap.scrollTop = arguments[0] ? wrap.scrollHeight : 0;"
+            "return [document.querySelector('.md-search-result__meta').textContent,"
+            " [...document.querySelectorAll('.md-search-result__item a')].map(a => a.href)]",
+            bottom[0])
+        count = re.search(r"\d+", found)
+        return hrefs if hrefs and count and len({h.split("#")[0] for h in hrefs}) >= int(count.group()) else None
+
+    return browser.wait(all_shown, 20, every=0.5)  # the theme renders more after a scroll: time for it
+
+
+def found_nothing(browser, word: str) -> bool:
+    """Put `word` into the search box as `search` does; whether the theme then says it found
+    no page (its own words for that, from the page's configuration) and lists none."""
+    browser.fill("input.md-search__input", word)
+    browser.press("End")
+    return browser.wait(lambda b: b.script(
+        "var none = JSON.parse(document.getElementById('__config').textContent)"
+        ".translations['search.result.none'];"
+        "var meta = document.querySelector('.md-search-result__meta').textContent.trim();"
+        "return meta === none && !document.querySelector('.md-search-result__item')"), 20)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_site import Built
+from tests.support.pages import Built
 
 AXE = Path(__file__).parent / "js" / "node_modules" / "axe-core" / "axe.min.js"
 

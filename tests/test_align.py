@@ -1,6 +1,6 @@
 """What the English adds, removes or moves never blocks another language: `check` says what to
 do (warnings), and the site shows each language in the English structure, the parts it lacks
-in English with their `lang` and a notice (scripts/align.py), rendered without a build."""
+in English with their `lang` and a notice (scripts/translation/align.py), rendered without a build."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from scripts.load import read_content
-from scripts.site import plan
-from scripts.status import translation_of
+from scripts.content.load import read_content
+from scripts.plan.site import plan
+from scripts.translation.status import translation_of
 
-from .conftest import problems_of
+from tests.support.checking import problems_of
 
 
 def _cut(text: str, start: str, indent: int) -> tuple[str, str]:
@@ -107,7 +107,7 @@ def test_removed_parts_are_not_shown_and_moved_ones_follow_the_english(french):
 def test_a_part_not_translated_yet_shows_todays_original_not_the_copy(content_copy):
     """A copy made by `translate` holds the English of that day; when the English changes
     later, the page shows the English of today until the part is translated."""
-    from scripts.newlang import translate_file
+    from scripts.editors.newlang import translate_file
 
     root = content_copy.root
     translate_file(root, "fr", "series")

@@ -1,6 +1,6 @@
 """The PDFs and the EPUBs of the session's build, read as a reader would get them: the PDFs with
 pypdf (pages, text per page, fonts, structure tree, metadata), the EPUBs with the official
-EPUBCheck and as zip files; and the book itself (scripts/book.py) from small inputs."""
+EPUBCheck and as zip files; and the book itself (scripts/publish/book.py) from small inputs."""
 
 from __future__ import annotations
 
@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from scripts.book import Imprint, book
-from scripts.downloads import DOWNLOADS, epub_name, pdf_name
-from scripts.epub import write_epub
-from scripts.inline import plain_text
-from scripts.pdf import document, write_pdf
-from scripts.shown import time_range
-from tests.test_site import SITE_URL, Built
+from scripts.content.inline import plain_text
+from scripts.publish.book import Imprint, book
+from scripts.publish.downloads import DOWNLOADS, epub_name, pdf_name
+from scripts.publish.epub import write_epub
+from scripts.publish.pdf import document, write_pdf
+from scripts.render.shown import time_range
+from tests.support.pages import SITE_URL, Built
 
 PAGES = range(60, 130)  # each edition runs to 80-90 pages
 
@@ -236,7 +236,7 @@ See http://www.iom.int/idm and a <a class="glossary-term" href="#x" title="t">te
 
 
 def small_book(lang: str = "en"):
-    from scripts.models import Document, Front
+    from scripts.content.models import Document, Front
 
     front = Front("A Title", "A Series", 15, "A Publisher", 2010, Document("front", "t", "front.yml"))
     return book(SMALL, Imprint.of(front, lang, {"book_number": "No. {number}"}), "Contents")

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts.search_index import INDEX, read_entries
-from scripts.theme import theme_worker
-from tests.test_site import Built
+from scripts.engine.theme import theme_worker
+from scripts.publish.search_index import INDEX, read_entries
+from tests.browser_support import found_nothing, search
+from tests.support.pages import Built
 
 THEME_WORKER = f"assets/javascripts/workers/{theme_worker()}"  # the wrapper's import
 
@@ -42,30 +43,6 @@ def _index(built: Built, lang: str) -> dict[str, str]:
     """location -> title and text of each entry of the language's search index."""
     entries = read_entries((built.site / built.prefix(lang) / INDEX).read_text(encoding="utf-8"))
     return {doc["location"]: f'{doc["title"]} {doc["text"]}' for doc in entries}
-
-
-def search(browser, word: str) -> list[str]:
-    """Put `word` into the header's search box and release a key there (a reader pasting it:
-    the theme searches on key release, so for `word` alone, not for each of its beginnings
-    as typing would; the answers to those could be shown last); every result's address,
-    once all are shown (the theme renders results ten pages at a time as the list scrolls;
-    its count line says how many pages it found)."""
-    browser.fill("input.md-search__input", word)
-    browser.press("End")
-    bottom = [False]
-
-    def all_shown(browser):  # each reach of the list's end shows four more: up, down, up…
-        bottom[0] = not bottom[0]
-        found, hrefs = browser.script(
-            "var wrap = document.querySelector('.md-search__scrollwrap');"
-            "wrap.scrollTop = arguments[0] ? wrap.scrollHeight : 0;"
-            "return [document.querySelector('.md-search-result__meta').textContent,"
-            " [...document.querySelectorAll('.md-search-result__item a')].map(a => a.href)]",
-            bottom[0])
-        count = re.search(r"\d+", found)
-        return hrefs if hrefs and count and len({h.split("#")[0] for h in hrefs}) >= int(count.group()) else None
-
-    return browser.wait(all_shown, 20, every=0.5)  # the theme renders more after a scroll: time for it
 
 
 def test_the_wrapped_search_worker_imports_the_themes_worker(built: Built):
@@ -127,21 +104,9 @@ def test_search_finds_pages_of_the_page_language_and_inflections(built: Built, b
     assert browser.console_errors() == []
 
 
-def found_nothing(browser, word: str) -> bool:
-    """Put `word` into the search box as `search` does; whether the theme then says it found
-    no page (its own words for that, from the page's configuration) and lists none."""
-    browser.fill("input.md-search__input", word)
-    browser.press("End")
-    return browser.wait(lambda b: b.script(
-        "var none = JSON.parse(document.getElementById('__config').textContent)"
-        ".translations['search.result.none'];"
-        "var meta = document.querySelector('.md-search-result__meta').textContent.trim();"
-        "return meta === none && !document.querySelector('.md-search-result__item')"), 20)
-
-
 def test_an_english_word_finds_no_page_in_french(built: Built, browser_on):
     """"returnees", on every English report page, is no word of the French index (the French
-    notes quoting the English edition were its only French matches: scripts/search_index.py)."""
+    notes quoting the English edition were its only French matches: scripts/publish/search_index.py)."""
     assert "returnees" in " ".join(_index(built, "en").values())
     assert "returnees" not in " ".join(_index(built, "fr").values()).lower()
     browser_on.go("fr/agenda/")

@@ -1,4 +1,4 @@
-"""The download cache (scripts/build_cache.py) and the preview's error banner (scripts/preview.py),
+"""The download cache (scripts/publish/build_cache.py) and the preview's error banner (scripts/engine/preview.py),
 on small inputs; the real downloads' reuse is measured by benchmarks/build_cache.py."""
 
 from __future__ import annotations
@@ -6,8 +6,8 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-from scripts.build_cache import KEEP, FileCache, digest
-from scripts.preview import BANNER_CLASS, with_banner
+from scripts.engine.preview import BANNER_CLASS, with_banner
+from scripts.publish.build_cache import KEEP, FileCache, digest
 
 
 def test_digest_tells_inputs_apart(tmp_path):

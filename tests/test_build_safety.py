@@ -7,12 +7,12 @@
   YAML syntax error each keep the last good pages served, with the error in a banner on every
   page in the page's language; the server keeps answering; fixing the file removes the banner
   and the next edit is served (one rebuild per save: nothing the build writes is watched).
+- The same server rebuilds only the languages whose pages changed: a French-only edit leaves
+  the Spanish pages and search index exactly as they were, and the French ones show it.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -24,23 +24,10 @@ import pytest
 import yaml
 
 from scripts import config
-from scripts.preview import BANNER_CLASS
+from scripts.engine.preview import BANNER_CLASS
+from tests.support.project import ENV, project_copy
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-ENV.pop("SITE_OFFLINE", None)
-PROJECT = ("content", "schemas", "scripts", "overrides", "mkdocs.yml")
 TIMEOUT = 240  # a rebuild on a loaded 2-core machine can take tens of seconds
-
-
-def project_copy(root: Path) -> Path:
-    for name in PROJECT:
-        source = config.ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, root / name)
-    (root / "docs").mkdir()
-    return root
 
 
 # --- a crash mid-build leaves the previous site/ ------------------------------------------
@@ -67,8 +54,8 @@ def test_a_crash_mid_build_leaves_the_previous_site(tmp_path, where):
     root = project_copy(tmp_path / "project")
     (root / "crash.py").write_text(CRASH_HOOK.replace("{where}", where), encoding="utf-8")
     settings = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(settings.replace("  - scripts/hooks.py\n",
-                                                      "  - scripts/hooks.py\n  - crash.py\n"), encoding="utf-8")
+    (root / "mkdocs.yml").write_text(settings.replace("  - scripts/engine/hooks.py\n",
+                                                      "  - scripts/engine/hooks.py\n  - crash.py\n"), encoding="utf-8")
     assert "crash.py" in (root / "mkdocs.yml").read_text(encoding="utf-8")
     previous = root / "site"
     (previous / "fr").mkdir(parents=True)
@@ -235,3 +222,29 @@ def test_serve_survives_a_broken_languages_file(server):
     finally:
         (root / "content/languages.yml").write_text(original, encoding="utf-8")
     wait_until(url, lambda p: banner(p) is None, "the banner gone once fixed")
+
+
+def served(page: str) -> str:
+    """A page as built: without the live-reload script the server adds to each response (it
+    holds the time of the request)."""
+    start = page.rfind("<script>\nvar livereload")
+    return page if start == -1 else page[:start] + page[page.index("</script>", start) + 9:]
+
+
+def test_serve_rebuilds_only_the_languages_whose_pages_changed(server):
+    root, base, log = server
+    role = "role: Directeur général de l’OIM\n"  # on the French agenda and people pages only
+    before = {url: fetch(base + url) for url in ("es/search/search_index.json", "es/agenda/",
+                                                 "search/search_index.json")}
+    seen = log.read_text(encoding="utf-8").count("no page of 'es' changed: not built again")
+    original = edit(root, "content/fr/agenda.yml", role, role.replace("\n", " Modifié\n"))
+    try:
+        wait_until(base + "fr/people/", lambda p: "Directeur général de l’OIM Modifié" in p, "the edit served")
+        assert "Modifié" in fetch(base + "fr/search/search_index.json")  # French indexed again
+        after = log.read_text(encoding="utf-8")
+        assert after.count("no page of 'es' changed: not built again") == seen + 1
+        for url, page in before.items():  # Spanish not rebuilt, yet all there; English unchanged
+            assert served(fetch(base + url)) == served(page), url
+    finally:
+        (root / "content/fr/agenda.yml").write_text(original, encoding="utf-8")
+    wait_until(base + "fr/people/", lambda p: "Modifié" not in p, "the edit undone")

@@ -2,7 +2,7 @@
 project, every command of the task's ```bash blocks is run in order, each ```text block that
 follows is compared with what the command printed, each pair of ```yaml blocks ("it looks
 like this" / "becomes") is applied to the file the task names, and what the task says the
-preview shows is checked on the pages the site would serve (scripts/site.py, the renderer
+preview shows is checked on the pages the site would serve (scripts/plan/site.py, the renderer
 `mkdocs serve` uses).
 
 In the expected output, a line "…" stands for any number of lines and "…" inside a line for
@@ -23,7 +23,7 @@ import pytest
 
 from scripts import config
 
-from .test_editors_workflow import ENV, edit, git, project_copy
+from tests.support.project import ENV, edit, git, project_copy
 
 DOC = config.ROOT / "CONTRIBUTING.md"
 
@@ -139,9 +139,9 @@ def yaml_file(body: str, block: str) -> str:
 
 def pages(root: Path, lang: str) -> dict[str, str]:
     """The title and Markdown of every page of a language, as `mkdocs serve` would render it."""
-    from scripts.load import read_content
-    from scripts.site import plan
-    from scripts.status import translation_of
+    from scripts.content.load import read_content
+    from scripts.plan.site import plan
+    from scripts.translation.status import translation_of
 
     loaded = read_content(root)
     site = plan(loaded.content, translation_of(loaded.content, loaded.files, root))

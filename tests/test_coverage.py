@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from scripts import config
-from scripts.coverage import (council_note_report, covered, edition_report, measure, seed_lines,
-                              source_words, words)
+from scripts.editors.coverage import (council_note_report, covered, edition_report, measure, seed_lines,
+                                      source_words, words)
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,9 @@ import re
 
 import pytest
 
-from scripts.divergences import passage
-from scripts.shown import place, shown
-from tests.conftest import problems_of
+from scripts.render.passages import passage
+from scripts.render.shown import place, shown
+from tests.support.checking import problems_of
 
 DOCUMENTS = ("summary", "report", "background", "agenda", "definitions")
 
@@ -195,8 +195,8 @@ def test_fallback_page_links_to_the_original_page(built, lang):
 
 
 def test_banners_link_to_the_original_page_not_to_contributor_pages(loaded):
+    from scripts.plan.site import contexts
     from scripts.render.translation_marks import outdated_notice, untranslated_notice
-    from scripts.site import contexts
 
     fr = contexts(loaded.content)["fr"]
     for notice in (untranslated_notice(fr, "en"), outdated_notice(fr, "en")):
@@ -207,7 +207,7 @@ def test_banners_link_to_the_original_page_not_to_contributor_pages(loaded):
 def test_the_hook_points_original_links_at_the_language_selectors_address():
     from types import SimpleNamespace
 
-    from scripts.repository_links import original_links
+    from scripts.engine.repository_links import original_links
 
     class Extra(dict):
         pass
@@ -223,7 +223,7 @@ def test_the_hook_points_original_links_at_the_language_selectors_address():
 
 
 def test_edit_this_page_opens_the_yaml_file_behind_it(built):
-    from tests.test_site import REPO_URL
+    from tests.support.pages import REPO_URL
 
     expected = {("en", "agenda.md"): "content/en/agenda.yml", ("fr", "agenda.md"): "content/fr/agenda.yml",
                 ("es", "report/overview.md"): "content/es/report.yml",
@@ -246,7 +246,7 @@ def test_edit_this_page_opens_the_yaml_file_behind_it(built):
 
 
 def test_status_page_links_the_files_and_the_guide_in_the_repository(built):
-    from tests.test_site import REPO_URL
+    from tests.support.pages import REPO_URL
 
     raw = html_of(built, "fr", "status.md")
     assert f'href="{REPO_URL}/edit/main/content/fr/report.yml"' in raw

@@ -5,44 +5,20 @@ translations shown to the reader, and hostile text that cannot reach a page as H
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-import markdown
 import pytest
-import yaml
 
 from scripts import config
+from scripts.content.models import Acronym, Acronyms
 from scripts.render.common import Context
 from scripts.render.reference import acronyms_page
-from scripts.models import Acronym, Acronyms
-
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-PROJECT = ("content", "schemas", "scripts", "overrides", "mkdocs.yml")
-
-
-def project_copy(root: Path) -> Path:
-    """A copy of everything `check` and `mkdocs build` read, under root."""
-    for name in PROJECT:
-        source = config.ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, root / name)
-    (root / "docs").mkdir()
-    return root
-
-
-def edit(root: Path, relative: str, old: str, new: str) -> None:
-    file = root / relative
-    text = file.read_text("utf-8")
-    assert old in text, f"{old!r} not in {relative}"
-    file.write_text(text.replace(old, new, 1), "utf-8")
+from tests.support.markdown import site_markdown
+from tests.support.project import ENV, edit, git, project_copy
 
 
 def at(root: Path, relative: str, needle: str, column_of: str | None = None) -> str:
@@ -72,72 +48,60 @@ def test_clean_content_exits_0(root):
 
 # --- broken on purpose: (file, old, new) -> the exact error line ----------------------------------
 
-CASES = {
-    "yaml syntax": ("content/en/acronyms.yml", "acronyms:\n", "acronyms:\n  - [unclosed\n",
-                    lambda r: "content/en/acronyms.yml:4:5: the list that starts with [ on this line "
-                              "is never closed: add a ] at its end, or, if it is text, put the whole "
-                              "text in quotes"),
-    "wrong type": ("content/en/front.yml", "number: 15", "number: fifteen",
-                   lambda r: f"content/en/front.yml:{at(r, 'content/en/front.yml', 'number: fifteen', 'fifteen')}: "
-                             "'number' must be a whole number, not text"),
-    "missing field": ("content/en/acronyms.yml", "    abbr: EU\n", "",
-                      lambda r: f"content/en/acronyms.yml:{at(r, 'content/en/acronyms.yml', 'id: eu', 'id')}: "
-                                "missing required key 'abbr'; add it"),
-    "unknown key": ("content/fr/agenda.yml", "moderator: dumont", "moderater: dumont",
-                    lambda r: f"content/fr/agenda.yml:{at(r, 'content/fr/agenda.yml', 'moderater')}: "
-                              "unknown key 'moderater' (did you mean 'moderator'?)"),
-    "duplicate id": ("content/en/report.yml", "id: conclusion", "id: introduction",
-                     lambda r: None),  # checked below: it needs the second occurrence
-    "missing person": ("content/fr/agenda.yml", "moderator: dumont", "moderator: dumond",
-                       lambda r: f"content/fr/agenda.yml:{at(r, 'content/fr/agenda.yml', 'id: session-1', 'id')}: "
-                                 "slot 'session-1' names 'dumond', who is not in 'people'; add the person or fix the id"),
-    "missing term": ("content/en/definitions.yml", "related: [", "related: [nosuchterm, ",
-                     lambda r: f"content/en/definitions.yml:{at(r, 'content/en/definitions.yml', 'nosuchterm')}: "
-                               "'nosuchterm' is not a term of this file; use one of: forced-return, "
-                               "permanent-return, physical-return, return-migration, temporary-return, "
-                               "virtual-return, voluntary-return"),
-    "missing section": ("content/resolutions.yml", "target: bg-measures", "target: bg-measurez",
-                        lambda r: f"content/resolutions.yml:{at(r, 'content/resolutions.yml', 'bg-measurez')}: "
-                                  "target 'bg-measurez' names 'bg-measurez', which is no section of "
-                                  "background.yml; use an id from the content files"),
+# Where the error line points, in the broken file: (needle, the text whose column counts), or
+# "line of needle" (column 1); None where the test below computes it.
+Where = tuple[str, str | None] | str | None
+
+CASES: dict[str, tuple[str, str, str, Where, str]] = {
+    "yaml syntax": ("content/en/acronyms.yml", "acronyms:\n", "acronyms:\n  - [unclosed\n", ("[unclosed", None),
+                    "the list that starts with [ on this line is never closed: add a ] at its end, or, "
+                    "if it is text, put the whole text in quotes"),
+    "wrong type": ("content/en/front.yml", "number: 15", "number: fifteen", ("number: fifteen", "fifteen"),
+                   "'number' must be a whole number, not text"),
+    "missing field": ("content/en/acronyms.yml", "    abbr: EU\n", "", ("id: eu", "id"),
+                      "missing required key 'abbr'; add it"),
+    "unknown key": ("content/fr/agenda.yml", "moderator: dumont", "moderater: dumont", ("moderater", None),
+                    "unknown key 'moderater' (did you mean 'moderator'?)"),
+    "duplicate id": ("content/en/report.yml", "id: conclusion", "id: introduction", None, ""),
+    "missing person": ("content/fr/agenda.yml", "moderator: dumont", "moderator: dumond", ("id: session-1", "id"),
+                       "slot 'session-1' names 'dumond', who is not in 'people'; add the person or fix the id"),
+    "missing term": ("content/en/definitions.yml", "related: [", "related: [nosuchterm, ", ("nosuchterm", None),
+                     "'nosuchterm' is not a term of this file; use one of: forced-return, permanent-return, "
+                     "physical-return, return-migration, temporary-return, virtual-return, voluntary-return"),
+    "missing section": ("content/resolutions.yml", "target: bg-measures", "target: bg-measurez", ("bg-measurez", None),
+                        "target 'bg-measurez' names 'bg-measurez', which is no section of background.yml; "
+                        "use an id from the content files"),
     "missing note": ("content/en/agenda.yml", "supplied: migrants-voice-slot", "supplied: no-such-note",
-                     lambda r: f"content/en/agenda.yml:{at(r, 'content/en/agenda.yml', 'no-such-note')}: "
-                               "'supplied: no-such-note' names no note of content/resolutions.yml; "
-                               "use the id of the note"),
-    "drift: time": ("content/fr/agenda.yml", 'start: "15:00"', 'start: "15:30"',
-                    lambda r: f"content/fr/agenda.yml:{_slot_line(r, 'content/fr/agenda.yml', 'session-2')}:1: "
-                              "slot 'session-2' has start '15:30' where the reference has '15:00' (en); "
-                              "times, people and order are the same in every language"),
-    "drift: date": ("content/es/agenda.yml", "date: 2008-07-08", "date: 2008-07-09",
-                    lambda r: f"content/es/agenda.yml:{at(r, 'content/es/agenda.yml', 'id: day-2').split(':')[0]}:1: "
-                              "day 'day-2' is dated 2008-07-09 where the reference language (en) has 2008-07-08"),
-    "drift: person": ("content/fr/agenda.yml", "name: Meera Sethi", "name: Mira Sethi",
-                      lambda r: None),
+                     ("no-such-note", None),
+                     "'supplied: no-such-note' names no note of content/resolutions.yml; use the id of the note"),
+    "drift: time": ("content/fr/agenda.yml", 'start: "15:00"', 'start: "15:30"', "id: session-2",
+                    "slot 'session-2' has start '15:30' where the reference has '15:00' (en); "
+                    "times, people and order are the same in every language"),
+    "drift: date": ("content/es/agenda.yml", "date: 2008-07-08", "date: 2008-07-09", "id: day-2",
+                    "day 'day-2' is dated 2008-07-09 where the reference language (en) has 2008-07-08"),
+    "drift: person": ("content/fr/agenda.yml", "name: Meera Sethi", "name: Mira Sethi", None, ""),
     "drift: order": ("content/es/agenda.yml", "speakers: [alisov, el-ftouh, fernandez, ilunga]",
-                     "speakers: [alisov, el-ftouh, ilunga, fernandez]", lambda r: None),
+                     "speakers: [alisov, el-ftouh, ilunga, fernandez]", None, ""),
     # Plain text is shown as written (raw HTML, attribute lists: visible text, see
     # tests/test_safety.py); what check refuses is a dangerous link, a line break, a
     # placeholder the build does not fill, a link the site cannot resolve.
     "javascript link": ("content/en/background.yml", "[Annex](definitions.md)",
-                        "[click](javascript&colon;alert%281%29)",
-                        lambda r: f"content/en/background.yml:{at(r, 'content/en/background.yml', 'javascript', 'P')}"
-                                  + ": link 'javascript&colon;alert%281%29' uses the scheme 'javascript:'; "
-                                  "only http, https, mailto and links to pages of the site (such as "
-                                  "definitions.md) are allowed"),
-    "line break": ("content/en/acronyms.yml", "expansion: European Union",
-                   'expansion: "European\\nUnion"',
-                   lambda r: f"content/en/acronyms.yml:{at(r, 'content/en/acronyms.yml', 'European', chr(34))}: "
-                             "a line break is not allowed in text; write it on one line (a YAML "
-                             "text may span lines, and its lines are joined)"),
+                        "[click](javascript&colon;alert%281%29)", ("javascript", "P"),
+                        "link 'javascript&colon;alert%281%29' uses the scheme 'javascript:'; only http, "
+                        "https, mailto and links to pages of the site (such as definitions.md) are allowed"),
+    "line break": ("content/en/acronyms.yml", "expansion: European Union", 'expansion: "European\\nUnion"',
+                   ("European", '"'),
+                   "a line break is not allowed in text; write it on one line (a YAML text may span "
+                   "lines, and its lines are joined)"),
     "placeholder": ("content/fr/ui.yml", 'session: "Session {number}"', 'session: "Session {numero}"',
-                    lambda r: f"content/fr/ui.yml:{at(r, 'content/fr/ui.yml', 'session:', chr(34))}: "
-                              "'session': {numero} is not filled by the build; {number} is missing; "
-                              "the en string has the placeholders {number}: use exactly those names "
-                              "(translate the words around them, not the names)"),
+                    ("session:", '"'),
+                    "'session': {numero} is not filled by the build; {number} is missing; the en string "
+                    "has the placeholders {number}: use exactly those names (translate the words around "
+                    "them, not the names)"),
     "missing anchor": ("content/en/background.yml", "[Annex](definitions.md)", "[Annex](definitions.md#nowhere)",
-                       lambda r: f"content/en/background.yml:{at(r, 'content/en/background.yml', '#nowhere', 'P')}: "
-                                 "the link 'definitions.md#nowhere' leads to no anchor '#nowhere' on "
-                                 "definitions.md; link to the id of a section, paragraph, term, person or slot"),
+                       ("#nowhere", "P"),
+                       "the link 'definitions.md#nowhere' leads to no anchor '#nowhere' on definitions.md; "
+                       "link to the id of a section, paragraph, term, person or slot"),
 }
 
 
@@ -145,9 +109,17 @@ def _slot_line(root: Path, relative: str, slot: str) -> str:
     return at(root, relative, f"id: {slot}").split(":")[0]
 
 
+def expected_line(root: Path, relative: str, where: Where, message: str) -> str:
+    """The error line `check` must print for a case, its position found in the broken file."""
+    if isinstance(where, str):  # the line of the item: column 1
+        return f"{relative}:{at(root, relative, where).split(':')[0]}:1: {message}"
+    needle, column_of = where
+    return f"{relative}:{at(root, relative, needle, column_of)}: {message}"
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_broken_content_gives_exit_1_and_the_exact_message(root, name):
-    relative, old, new, expected = CASES[name]
+    relative, old, new, where, message = CASES[name]
     edit(root, relative, old, new)
     code, lines, stderr = check(root)
     assert code == 1
@@ -168,7 +140,7 @@ def test_broken_content_gives_exit_1_and_the_exact_message(root, name):
         assert any(e.startswith(f"content/es/agenda.yml:{line}:1: slot 'session-4' has speakers ")
                    for e in errors), errors
     else:
-        assert expected(root) in errors, errors
+        assert expected_line(root, relative, where, message) in errors, errors
 
 
 def test_oversized_file_and_alias_bomb(root):
@@ -207,15 +179,6 @@ def test_a_failed_build_leaves_the_previous_site_untouched(root):
 
 
 # --- a new language with nothing translated, and an outdated translation: one real build ----------
-
-
-GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.test", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.test"}
-
-
-def git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
-                   env={**ENV, **GIT_ENV, "HOME": str(root)})
 
 
 NEW_SECTION = ("  - id: the-workshop\n",
@@ -404,8 +367,8 @@ def test_the_status_page_lists_counts_and_files(portuguese):
     assert re.search(r"<td[^>]*>–</td>\s*<td[^>]*>–</td>\s*<td[^>]*>–</td>\s*<td[^>]*>absent de "
                      r"l’édition en français</td>\s*<td>aucun pour l’instant : <code>python -m scripts "
                      r"translate fr series</code> crée <code>content/fr/series.yml</code></td>", french)
-    from scripts.load import read_content
-    from scripts.status import status
+    from scripts.content.load import read_content
+    from scripts.translation.status import status
     loaded = read_content(portuguese)
     total = sum(r.total for r in status(loaded.content, loaded.files) if r.lang == "pt")
     assert f"0 of {total} parts translated" in _html(portuguese, "pt", "status")
@@ -442,34 +405,18 @@ HOSTILE = [
 ]
 
 
-def _site_markdown() -> markdown.Markdown:
-    settings = yaml.load((config.ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_IgnoreTags)
-    extensions, configs = [], {}
-    for entry in settings["markdown_extensions"]:
-        name, options = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, None))
-        extensions.append(name)
-        if options:
-            configs[name] = options
-    return markdown.Markdown(extensions=extensions, extension_configs=configs)
-
-
-class _IgnoreTags(yaml.SafeLoader):
-    pass
-
-
-_IgnoreTags.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_hostile_text_never_becomes_markup(text):
-    from scripts import inline
+    from scripts.content import inline
     try:
         inline.parse(text)
     except inline.MarkupError:
         return  # refused outright (javascript: links): `check` reports it, nothing is rendered
     page = acronyms_page(Acronyms("A", "content/en/acronyms.yml", (Acronym("eu", text, text),)),
                          Context("en", "en_GB", {"acronyms_description": "d"}))
-    html = _site_markdown().convert(page.body)
+    html = site_markdown().convert(page.body)
     tags = _Tags()
     tags.feed(html)
     assert {tag for tag, _ in tags.found} <= {"p", "strong", "em", "a"}, html

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.text import InlineMarkdown
-from scripts.models import Definitions, Document, Paragraph, Section, Term
+from scripts.content.models import Definitions, Document, Paragraph, Section, Term
+from scripts.content.text import InlineMarkdown
 from scripts.render.common import Context
 from scripts.render.document import document_page
 from scripts.render.glossary import glossary_of, with_uses

@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 import re
 
-from scripts.citation import Reference, bibtex, csl_json, file_name, ris
-from scripts.inline import plain_text
-from scripts.models import Definitions, Paragraph, Term
+from scripts.content.inline import plain_text
+from scripts.content.models import Definitions, Paragraph, Term
+from scripts.render.citation import Reference, bibtex, csl_json, file_name, ris
 from scripts.render.glossary import TermLinker, glossary_of
-from tests.test_site import SITE_URL, Built
+from tests.support.pages import SITE_URL, Built
 
 
 def test_the_print_page_tab_title_is_in_the_language_of_the_page(built: Built):

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from tests.test_site import SITE_URL, Built
+from tests.support.pages import SITE_URL, Built
 
 SKIPPED_SCHEMES = ("mailto", "tel", "javascript", "data")
 LINKING = {"a": ("href",), "area": ("href",), "link": ("href",), "script": ("src",),

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from scripts import config
-from scripts.load import load_content
-from scripts.models import ListBlock, Paragraph
+from scripts.catalogue import BY_STEM
+from scripts.checks.gate import gate
+from scripts.content.models import ListBlock, Paragraph
 from scripts.problems import ContentError
 
-from .conftest import problems_of
+from tests.support.checking import problems_of
 
 LANGS = ["en", "fr", "es"]
 
@@ -98,7 +99,7 @@ def test_every_file_names_its_schema_on_its_first_line():
         assert match, f"{file} does not declare its schema"
         schema = (file.parent / match.group(1)).resolve()
         assert schema.is_file(), f"{file} names {match.group(1)}, which does not exist"
-        kind = config.FILE_KINDS.get(file.stem, file.stem)
+        kind = BY_STEM[file.stem].schema if file.stem in BY_STEM else file.stem
         assert schema.name == f"{kind}.schema.json", f"{file} names the wrong schema"
 
 
@@ -113,29 +114,38 @@ def position(root: Path, relative: str, needle: str) -> str:
     raise AssertionError(f"{needle!r} not in {relative}")
 
 
-def test_unknown_key_names_file_line_column_and_suggests(content_copy):
-    root = content_copy("content/fr/agenda.yml", "moderator: dumont", "moderater: dumont")
-    where = position(root, "content/fr/agenda.yml", "moderater")
-    assert f"content/fr/agenda.yml:{where}: unknown key 'moderater' (did you mean 'moderator'?)" \
+def value_start(root: Path, relative: str, needle: str) -> str:
+    """`line:column` of the folded text (`- >-`) that holds needle: where its value starts."""
+    lines = (root / relative).read_text("utf-8").split("\n")
+    number = int(position(root, relative, needle).split(":")[0])
+    while not lines[number - 1].rstrip().endswith(">-"):
+        number -= 1
+    return f"{number}:{lines[number - 1].index('>-') + 1}"
+
+
+def test_unknown_key_names_file_line_column_and_suggests(fixture_copy):
+    root = fixture_copy("content/fr/agenda.yml", "        speakers:\n", "        speakrs:\n")
+    where = position(root, "content/fr/agenda.yml", "speakrs")
+    assert f"content/fr/agenda.yml:{where}: unknown key 'speakrs' (did you mean 'speakers'?)" \
         in problems_of(root)
 
 
-def test_yaml_syntax_error_is_a_message_not_a_traceback(content_copy):
-    root = content_copy("content/en/acronyms.yml", "acronyms:\n", "acronyms:\n  - [unclosed\n")
+def test_yaml_syntax_error_is_a_message_not_a_traceback(fixture_copy):
+    root = fixture_copy("content/en/acronyms.yml", "acronyms:\n", "acronyms:\n  - [unclosed\n")
     messages = problems_of(root)
     assert len([m for m in messages if m.startswith("content/en/acronyms.yml:")]) == 1
     assert "content/en/acronyms.yml:4:5: the list that starts with [ on this line is never closed: " \
         "add a ] at its end, or, if it is text, put the whole text in quotes" in messages
 
 
-def test_missing_required_field(content_copy):
-    root = content_copy("content/en/acronyms.yml", "    abbr: EU\n", "")
+def test_missing_required_field(fixture_copy):
+    root = fixture_copy("content/en/acronyms.yml", "    abbr: EU\n", "")
     assert any(re.fullmatch(r"content/en/acronyms\.yml:\d+:5: missing required key 'abbr'; add it", m)
                for m in problems_of(root))
 
 
-def test_wrong_type(content_copy):
-    root = content_copy("content/en/front.yml", "number: 15", "number: fifteen")
+def test_wrong_type(fixture_copy):
+    root = fixture_copy("content/en/front.yml", "number: 15", "number: fifteen")
     line, _ = position(root, "content/en/front.yml", "number: fifteen").split(":")
     assert f"content/en/front.yml:{line}:9: 'number' must be a whole number, not text" \
         in problems_of(root)
@@ -143,39 +153,39 @@ def test_wrong_type(content_copy):
 
 def test_unquoted_time_is_read_as_a_time(tmp_path):
     # YAML 1.1 reads 10:00 as the number 600; the loader keeps what the editor wrote.
-    from scripts.load import read_yaml
+    from scripts.content.load import read_yaml
     file = tmp_path / "x.yml"
     file.write_text("start: 10:00\nflag: no\n", encoding="utf-8")
     located, problems = read_yaml(file, tmp_path)
     assert problems == [] and located.data == {"start": "10:00", "flag": "no"}
 
 
-def test_duplicate_key(content_copy):
-    root = content_copy("content/en/front.yml", "number: 15\n", "number: 15\nnumber: 15\n")
+def test_duplicate_key(fixture_copy):
+    root = fixture_copy("content/en/front.yml", "number: 15\n", "number: 15\nnumber: 15\n")
     first = int(position(root, "content/en/front.yml", "number: 15").split(":")[0])
     assert (f"content/en/front.yml:{first + 1}:1: duplicate key 'number' (first given on line "
             f"{first}); keep one of them") in problems_of(root)
 
 
-def test_alias_bombs_are_refused(content_copy):
-    root = content_copy("content/en/front.yml", "series: International Dialogue on Migration",
+def test_alias_bombs_are_refused(fixture_copy):
+    root = fixture_copy("content/en/front.yml", "series: International Dialogue on Migration",
                         "series: &a International Dialogue on Migration\nx: *a")
     where = position(root, "content/en/front.yml", "&a")
     assert any(m.startswith(f"content/en/front.yml:{where}: anchors and aliases")
                for m in problems_of(root))
 
 
-def test_oversized_files_are_refused(content_copy):
-    root = content_copy.root
+def test_oversized_files_are_refused(fixture_copy):
+    root = fixture_copy.root
     (root / "content/en/front.yml").write_text("# " + "x" * config.MAX_FILE_BYTES, encoding="utf-8")
     assert any(m.startswith("content/en/front.yml: the file is") and "more than the" in m
                for m in problems_of(root))
 
 
-def test_load_content_raises_with_every_error(content_copy):
-    root = content_copy("content/en/front.yml", "number: 15", "number: fifteen")
+def test_gated_content_raises_with_every_error(fixture_copy):
+    root = fixture_copy("content/en/front.yml", "number: 15", "number: fifteen")
     with pytest.raises(ContentError) as raised:
-        load_content(root)
+        gate(root).content()
     assert any("'number' must be a whole number" in str(p) for p in raised.value.problems)
 
 
@@ -187,16 +197,16 @@ def test_load_content_raises_with_every_error(content_copy):
     ("[click](java&#x09;script:alert)", "uses the scheme 'javascript:'"),
     ("[click](//evil.example/x)", "starts with '/'"),
 ])
-def test_refused_links_in_inline_markdown(content_copy, text, message):
-    """A footnote is inline Markdown: its links are judged after decoding (scripts/inline.py)."""
-    root = content_copy("content/en/background.yml", "[Annex](definitions.md)", text)
-    messages = [m for m in problems_of(root) if m.startswith("content/en/background.yml:")]
+def test_refused_links_in_inline_markdown(fixture_copy, text, message):
+    """A paragraph is inline Markdown: its links are judged after decoding (scripts/content/inline.py)."""
+    root = fixture_copy("content/en/report.yml", "At the time of the workshop", f"{text} At the time of the workshop")
+    messages = [m for m in problems_of(root) if m.startswith("content/en/report.yml:")]
     assert len(messages) == 1 and message in messages[0], messages
-    assert messages[0].startswith("content/en/background.yml:295:"), messages
+    assert messages[0].startswith(f"content/en/report.yml:{value_start(root, 'content/en/report.yml', text)}:"), messages
 
 
-def test_allowed_links_pass(content_copy):
-    root = content_copy("content/en/background.yml", "[Annex](definitions.md)",
+def test_allowed_links_pass(fixture_copy):
+    root = fixture_copy("content/en/report.yml", "At the time of the workshop",
                         "[European Union](https://europa.eu) and [mail](mailto:a@b.c) and "
-                        "[the Annex](definitions.md#page-definitions) https://www.iom.int.")
-    assert not [m for m in problems_of(root) if m.startswith("content/en/background.yml:")]
+                        "[the Annex](definitions.md#page-definitions) https://www.iom.int. At the time of the workshop")
+    assert not [m for m in problems_of(root) if m.startswith("content/en/report.yml:")]

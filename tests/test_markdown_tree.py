@@ -9,8 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from scripts.markdown_tree import LANGUAGES_FILE
-from tests.test_site import Built
+from scripts.plan.markdown_tree import LANGUAGES_FILE
+from tests.support.pages import Built
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,7 +60,7 @@ def test_render_refuses_content_with_errors_and_writes_nothing(tmp_path: Path):
     agenda.write_text(agenda.read_text(encoding="utf-8") + "\n  bad: [unclosed\n", encoding="utf-8")
     out = tmp_path / "tree"
     result = subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; "
-                             "from scripts.markdown_tree import render; "
+                             "from scripts.plan.markdown_tree import render; "
                              f"errors, written = render(Path({str(root)!r}), Path({str(out)!r})); "
                              "print(*errors, sep='\\n'); sys.exit(1 if errors else 0)"],
                             cwd=ROOT, capture_output=True, text=True, timeout=300)

@@ -12,9 +12,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts.archive import ZIP_DATE, human_size, make_zip
-from scripts.downloads import ARCHIVE, ARCHIVE_ROOT, DOWNLOADS, epub_name, pdf_name
-from tests.test_site import Built, parse
+from scripts.publish.archive import ZIP_DATE, human_size, make_zip
+from scripts.publish.downloads import ARCHIVE, ARCHIVE_ROOT, DOWNLOADS, epub_name, pdf_name
+from tests.support.pages import Built, parse
 
 LOCAL_SCHEMES = ("file", "data", "blob", "about")
 SLOT = re.compile(r'data-size-of="([^"]+)" data-locale="([^"]+)">([^<]*)</span>')
@@ -160,11 +160,15 @@ def test_every_offline_page_loads_its_scripts_and_styles_without_any_request_lea
             url = offline_url(built, lang, path)
             _open(browser, archive, url)
             assert browser.script("return document.documentElement.lang") == lang
-            header = browser.script(
-                "return getComputedStyle(document.querySelector('.md-header')).position")
-            assert header == "sticky", f"{url}: the theme's stylesheet is not applied"
-            assert browser.script("return typeof window.document$") == "object", \
-                f"{url}: the theme's script did not run"
+            if path == "print/":  # its own page without the theme (overrides/print.html)
+                width = browser.script("return getComputedStyle(document.querySelector('main')).maxWidth")
+                assert width == "760px", f"{url}: the edition's stylesheet is not applied"
+            else:
+                header = browser.script(
+                    "return getComputedStyle(document.querySelector('.md-header')).position")
+                assert header == "sticky", f"{url}: the theme's stylesheet is not applied"
+                assert browser.script("return typeof window.document$") == "object", \
+                    f"{url}: the theme's script did not run"
             assert browser.console_errors() == [], url
             assert _left_file(browser) == [], url
 
@@ -217,7 +221,7 @@ def test_search_finds_pages_in_the_language_of_the_page(built: Built, archive: P
 
 def test_offline_search_of_an_english_word_finds_no_page_in_french(built: Built, archive: Path, browser):
     """The French index of the offline copy holds French text only, as the site's."""
-    from tests.test_browser import found_nothing
+    from tests.browser_support import found_nothing
 
     _open(browser, archive, offline_url(built, "fr", "agenda/"))
     assert found_nothing(browser, "returnees")
@@ -228,8 +232,8 @@ def test_offline_search_of_an_english_word_finds_no_page_in_french(built: Built,
 @pytest.mark.parametrize(("lang", "word", "inflection"), [("fr", "retours", "retour"), ("es", "migrantes", "migrante")])
 def test_offline_search_finds_inflections(built: Built, archive: Path, browser, lang, word, inflection):
     """The stemming worker also runs inside the theme's file:// shim (iframe-worker)."""
-    from scripts.search_index import read_entries
-    from tests.test_browser import search
+    from scripts.publish.search_index import read_entries
+    from tests.browser_support import search
 
     _open(browser, archive, offline_url(built, lang, "agenda/"))
     root = (archive / built.prefix(lang)).as_uri() + "/"

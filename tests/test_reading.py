@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from scripts.inline import plain_text
+from scripts.content.inline import plain_text
+from scripts.content.models import paragraph_anchors
 from scripts.render.glossary import glossary_of, preview
 from scripts.render.reference import _SAFE_ABBR
 
@@ -42,7 +43,7 @@ def prose_paths(built, lang: str) -> list[str]:
 
 
 def resolve_in(built, lang: str, page: str, href: str) -> tuple[str, str]:
-    from tests.test_site import resolve
+    from tests.support.pages import resolve
     url_path, fragment = resolve(built, built.prefix(lang) + page, href)
     assert url_path is not None, f"{href} leaves the site"
     return url_path, fragment
@@ -261,7 +262,7 @@ def test_every_chapter_has_a_side_by_side_page_with_all_languages(built, lang):
         text = article(full)
         rows = re.findall(r'<div class="parallel-row[^"]*" id="([^"]+)">', text)
         expected = [chapter.id] + [x for s in chapter.walk() for x in
-                                   ([s.id] if s is not chapter else []) + s.block_ids()]
+                                   ([s.id] if s is not chapter else []) + paragraph_anchors(s.id, s.blocks)]
         assert rows == expected, f"{lang}/{parallel}"
         cells = re.findall(r'<div class="parallel-cell" data-lang="(\w+)" dir="ltr" lang="(\w+)">', text)
         assert all(a == b for a, b in cells)

@@ -11,17 +11,17 @@ import pytest
 import yaml
 
 from scripts import config
-from scripts.text import InlineMarkdown
-from scripts.load import read_content
-from scripts.models import (Agenda, Content, Day, Document, Edition, Language, ListBlock, ListItem,
-                            Paragraph, Person, Quote, Section, Slot)
+from scripts.content.load import read_content
+from scripts.content.models import (Agenda, Content, Day, Document, Edition, Language, ListBlock, ListItem,
+                                    Paragraph, Person, Quote, Section, Slot)
+from scripts.content.text import InlineMarkdown
+from scripts.plan.markdown_tree import pages_markdown
+from scripts.plan.site import page_url, plan
+from scripts.plan.write import page_text, write_if_changed, write_site
 from scripts.render.agenda import agenda_page, long_date, people_page, roman
 from scripts.render.common import Context, blocks_md, fill, relative_link, safe_id, section_md
 from scripts.render.document import chapter_page
 from scripts.render.fallback import fallback_page, inline_footnotes
-from scripts.site import page_url, plan
-from scripts.markdown_tree import pages_markdown
-from scripts.write import page_text, write_if_changed, write_site
 
 
 def ui(lang: str) -> dict[str, str]:

@@ -1,7 +1,7 @@
 """Untrusted content is safe by construction (issue 10).
 
-The hostile corpus: every payload of PAYLOADS goes into every kind of text field of every kind
-of content file, the fields found by walking each file along its schema (scripts/text.py), so
+The hostile corpus (tests/support/hostile.py): every payload of PAYLOADS goes into every kind of text field of every kind
+of content file, the fields found by walking each file along its schema (scripts/content/text.py), so
 a field added to a schema is covered without editing this test. For each payload, `check`
 either refuses it in a field, at that field's file:line, or accepts it; what it accepts in a
 field is then built, all payloads together, in ONE build of a copy of the content, and every
@@ -11,131 +11,24 @@ may come from a payload. The browser test serves that build to Chromium.
 
 from __future__ import annotations
 
-import copy
 import http.server
-import os
 import re
-import shutil
-import subprocess
-import sys
 import threading
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
 
-from scripts import config, inline
-from scripts.check import check, check_text
-from scripts.load import Located, read_content, read_yaml
-from scripts.pdf import write_pdf
-from scripts.sanitize import clean
-from scripts.text import CODE, INLINE, PLAIN, InlineMarkdown, PlainText, kinds, schema_names, schema_text_fields
-
-MARK = "pwned"
-PAYLOADS = (
-    "<script>window.__pwned=1</script>",
-    '<img src=x onerror="window.__pwned=1">',
-    "<img src=x onerror=window.__pwned=1 ",  # a tag with no closing >
-    "<svg/onload=window.__pwned=1",
-    '" onmouseover="window.__pwned=1" data-pwned="',  # attribute breakouts
-    "' onmouseover='window.__pwned=1' data-pwned='",
-    "[entity](javascript&colon;window.__pwned=1)",  # encoded and mixed-case schemes
-    "[percent](javascript%3Awindow.__pwned=1)",
-    "[mixed](JaVaScRiPt:window.__pwned=1)",
-    "[tab](java&#x09;script:window.__pwned=1)",
-    "[data](data:text/html;base64,PHNjcmlwdD4=)",
-    "<javascript:window.__pwned=1>",  # autolinks
-    "<https://evil.example/pwned>",
-    "https://evil.example/pwned\"onmouseover=\"window.__pwned=1",
-    "x\n[r]: javascript:window.__pwned=1\n*[HTML]: pwned\n",  # newlines with definitions
-    "<!-- pwned comment",  # an unclosed comment
-    "![pwned](https://evil.example/pwned.png)",  # an external image
-    "{{ config.site_name }}{% if true %}pwned{% endif %}",  # template syntax
-    '{: onclick="window.__pwned=1" }',
-    "</title><script>window.__pwned=1</script>",
-    "&lt;/title&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;",
-    '<a href="javascript:window.__pwned=1">pwned</a>',
-    "<style>body{background:url(https://evil.example/pwned.png)}</style>",
-)
-
-
-# --- the fields: every kind of text field of every kind of file, from the schemas ---------------
-
-
-def _schema_kind(path: str) -> str:
-    name = Path(path).stem
-    if name in ("languages", "resolutions", "divergences"):
-        return name
-    return config.FILE_KINDS[name]
-
-
-def _field_pattern(path: tuple) -> tuple:
-    """A field's place without list positions and the keys of free-form mappings (footnote
-    numbers, language codes, interface-word keys): ("sections", "*", "blocks", "*", "text")."""
-    out = []
-    for i, part in enumerate(path):
-        free = (isinstance(part, int) or part.isdigit() or (i and path[i - 1] in ("shown", "why", "editions", "explanation", "supplied")))
-        out.append("*" if free else part)
-    return tuple(out)
-
-
-def text_fields(root: Path) -> dict[str, list[tuple[tuple, str]]]:
-    """File -> the first occurrence of each text field (path into its data, kind), for every
-    content file: each field of each schema that the content uses."""
-    out: dict[str, list[tuple[tuple, str]]] = {}
-    for file in sorted((root / "content").rglob("*.yml")):
-        located, problems = read_yaml(file, root)
-        assert located is not None and not problems
-        seen: set[tuple] = set()
-        fields = []
-        for path, kind in kinds(located.data, _schema_kind(located.path)):
-            pattern = _field_pattern(path) if not located.path.endswith("/ui.yml") else path
-            if kind == CODE or pattern in seen:
-                continue
-            seen.add(pattern)
-            fields.append((path, kind))
-        out[located.path] = fields
-    return out
-
-
-def _get(data, path):
-    for part in path:
-        data = data[part]
-    return data
-
-
-def _set(data, path, value):
-    for part in path[:-1]:
-        data = data[part]
-    data[path[-1]] = value
-
-
-def write_content(root: Path, target: Path, values: dict[str, dict[tuple, str]]) -> dict[str, dict[tuple, int]]:
-    """A copy of the content in which the given fields hold the given text; returns the line
-    of each such field in the written files."""
-    shutil.copytree(root / "content", target / "content")
-    lines: dict[str, dict[tuple, int]] = {}
-    for rel, fields in values.items():
-        file = target / rel
-        located, _ = read_yaml(file, target)
-        data = copy.deepcopy(located.data)
-        for path, text in fields.items():
-            _set(data, path, text)
-        header = f"# yaml-language-server: $schema={_schema_ref(rel)}\n"
-        file.write_text(header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False,
-                                                width=10**9), encoding="utf-8")
-        written, problems = read_yaml(file, target)
-        assert written is not None and not problems, problems
-        lines[rel] = {path: written.line(path) for path in fields}
-    return lines
-
-
-def _schema_ref(rel: str) -> str:
-    depth = rel.count("/")
-    return "../" * depth + f"schemas/{_schema_kind(rel)}.schema.json"
-
+from scripts import config
+from scripts.checks.fields import check_text
+from scripts.content import inline
+from scripts.content.load import read_content
+from scripts.content.text import (INLINE, PLAIN, InlineMarkdown, PlainText, kinds, schema_names,
+                                  schema_text_fields)
+from scripts.content.yaml_source import Located
+from scripts.publish.pdf import write_pdf
+from scripts.publish.sanitize import clean
+from tests.support.hostile import MARK, field_pattern, schema_kind, text_fields, value_at
 
 # --- the schemas declare a kind for every free-text field ------------------------------------
 
@@ -165,8 +58,8 @@ def test_every_string_field_of_every_schema_has_a_kind_or_a_pattern():
 def test_the_loader_types_every_text_as_its_schema_declares(loaded):
     seen = {PLAIN: 0, INLINE: 0}
     for located in loaded.files.values():
-        for path, kind in kinds(located.data, _schema_kind(located.path)):
-            value = _get(located.data, path)
+        for path, kind in kinds(located.data, schema_kind(located.path)):
+            value = value_at(located.data, path)
             expected = {PLAIN: PlainText, INLINE: InlineMarkdown}.get(kind)
             if expected:
                 assert type(value) is expected, (located.path, path)
@@ -189,79 +82,14 @@ UNUSED_FIELDS = {("intro", INLINE), ("header", PLAIN), ("lead", PLAIN)}
 
 
 def test_the_hostile_corpus_covers_every_text_field_the_schemas_declare():
-    used = {(_name(_field_pattern(path)) if not rel.endswith("/ui.yml") else "*", kind)
+    used = {(_name(field_pattern(path)) if not rel.endswith("/ui.yml") else "*", kind)
             for rel, fields in text_fields(config.ROOT).items() for path, kind in fields}
     declared = {(_name(path), kind) for name in schema_names() for path, kind in schema_text_fields(name)}
     assert len(declared) > 20
     assert declared - used <= UNUSED_FIELDS, sorted(declared - used - UNUSED_FIELDS)
 
 
-# --- check: refused at file:line, or accepted ------------------------------------------------
-
-
-@dataclass
-class Hostile:
-    root: Path  # the project copy that was built
-    site: Path
-    accepted: dict[str, dict[tuple, list[str]]]  # file -> field -> payloads accepted there
-    refused: int
-
-
-def _errors_by_line(root: Path) -> dict[str, set[int]]:
-    loaded = read_content(root)
-    problems = loaded.problems + (check(loaded) if loaded.content else [])
-    out: dict[str, set[int]] = {}
-    for problem in problems:
-        if problem.severity == "error":
-            out.setdefault(problem.path, set()).add(problem.line)
-    return out
-
-
-@pytest.fixture(scope="session")
-def hostile(tmp_path_factory) -> Hostile:
-    """Each payload in every text field (one content copy per payload, checked), then the
-    accepted ones, all together, built once."""
-    fields = text_fields(config.ROOT)
-    accepted: dict[str, dict[tuple, list[str]]] = {rel: {p: [] for p, _ in f} for rel, f in fields.items()}
-    refused = 0
-    for n, payload in enumerate(PAYLOADS):
-        target = tmp_path_factory.mktemp(f"payload{n}")
-        originals = {rel: {p: _get(read_yaml(config.ROOT / rel, config.ROOT)[0].data, p) for p, _ in f}
-                     for rel, f in fields.items()}
-        values = {rel: {p: f"{text} {payload}" for p, text in f.items()} for rel, f in originals.items()}
-        lines = write_content(config.ROOT, target, values)
-        errors = _errors_by_line(target)
-        field_lines = {(rel, line) for rel, by_path in lines.items() for line in by_path.values()}
-        for rel, found in errors.items():
-            for line in found:
-                assert (rel, line) in field_lines, (
-                    f"payload {payload!r}: an error at {rel}:{line}, which holds no payload "
-                    "(a refusal must name the field's line)")
-        for rel, by_path in lines.items():
-            for path, line in by_path.items():
-                if line in errors.get(rel, set()):
-                    refused += 1
-                else:
-                    accepted[rel][path].append(payload)
-    # Everything accepted, in one build of a copy of the project.
-    project = tmp_path_factory.mktemp("hostile-project")
-    values = {}
-    for rel, by_path in accepted.items():
-        data = read_yaml(config.ROOT / rel, config.ROOT)[0].data
-        values[rel] = {p: " ".join([_get(data, p), *payloads]) for p, payloads in by_path.items()}
-    write_content(config.ROOT, project, values)
-    assert not _errors_by_line(project), "the payloads check accepted one by one are refused together"
-    for name in ("mkdocs.yml",):
-        shutil.copy(config.ROOT / name, project / name)
-    for name in ("scripts", "overrides", "schemas"):
-        (project / name).symlink_to(config.ROOT / name, target_is_directory=True)
-    (project / "docs").mkdir()
-    site = project / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1:8000/"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
-                            cwd=project, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, f"the hostile build failed:\n{result.stderr[-6000:]}"
-    return Hostile(project, site, accepted, refused)
+# --- check: refused at file:line, or accepted (the build: tests/support/hostile.py) -------------
 
 
 def test_check_refuses_or_accepts_every_payload_in_every_field(hostile):
@@ -365,7 +193,7 @@ def test_entity_written_titles_stay_text_in_the_title_element(hostile):
 
 
 def test_the_print_edition_and_pdf_hold_no_live_payload(hostile):
-    from scripts.downloads import DOWNLOADS
+    from scripts.publish.downloads import DOWNLOADS
 
     printed = hostile.site / "print" / "index.html"
     parser = _Live()
@@ -393,7 +221,7 @@ def test_the_sanitizer_leaves_the_real_site_as_it_was(built):
     nothing the reader sees: the allowlist covers all the site's own markup (abbr titles,
     footnotes, ids, classes, lang, details, tables, the side-by-side picker's data-*)."""
     from benchmarks.site_diff import tokens
-    from scripts.print_edition import _ARTICLE
+    from scripts.publish.print_edition import _ARTICLE
 
     checked = 0
     for page in _pages(built.site):
@@ -448,7 +276,7 @@ def test_the_pdf_fetches_only_the_sites_own_files(tmp_path):
 
 
 def test_the_site_fetcher_serves_files_of_the_site_only(tmp_path):
-    from scripts.pdf import site_file
+    from scripts.publish.pdf import site_file
 
     (tmp_path / "a.css").write_text("x")
     assert site_file((tmp_path / "a.css").as_uri(), tmp_path) == (tmp_path / "a.css").resolve()
@@ -490,11 +318,11 @@ def test_checking_and_rendering_a_field_is_linear_in_its_size(unit):
 
 
 def test_every_anchor_check_accepts_is_an_id_of_its_built_page(built):
-    """scripts/anchors.py predicts each page's anchors from the content, so that `check`
+    """scripts/checks/anchors.py predicts each page's anchors from the content, so that `check`
     refuses a link the build would not resolve; the prediction never claims an anchor the
     built page lacks."""
-    from scripts.anchors import site_anchors
-    from scripts.site import page_url
+    from scripts.checks.anchors import site_anchors
+    from scripts.plan.site import page_url
 
     anchors = site_anchors(built.content)
     checked = 0
@@ -510,7 +338,7 @@ def test_every_anchor_check_accepts_is_an_id_of_its_built_page(built):
 
 
 def test_check_refuses_links_the_build_could_not_resolve(content_copy):
-    from tests.conftest import problems_of
+    from tests.support.checking import problems_of
 
     root = content_copy("content/fr/background.yml", "(definitions.md)", "(definitions.md#nowhere)")
     content_copy("content/es/background.yml", "(definitions.md)", "(annex.md)")
@@ -522,7 +350,7 @@ def test_check_refuses_links_the_build_could_not_resolve(content_copy):
 
 
 def test_placeholders_differing_from_the_reference_are_refused_with_the_expected_names(content_copy):
-    from tests.conftest import problems_of
+    from tests.support.checking import problems_of
 
     root = content_copy("content/es/ui.yml", "Sesión {number}", "Sesión {numero}")
     content_copy("content/fr/ui.yml", "site_name:", "site_name: \"{0} x\"\nsite_name_unused:")
@@ -537,10 +365,10 @@ def test_the_renderers_alone_make_no_payload_live(hostile):
     """The sanitizer is the last line of defence, not the first: the same hostile content,
     rendered by the pure renderers and the site's Markdown extensions without the sanitizer,
     already has no live payload."""
-    from scripts.site import plan
-    from scripts.status import translation_of
-    from scripts.write import page_text
-    from tests.test_editors_workflow import _site_markdown
+    from scripts.plan.site import plan
+    from scripts.plan.write import page_text
+    from scripts.translation.status import translation_of
+    from tests.support.markdown import site_markdown
 
     loaded = read_content(hostile.root)
     site = plan(loaded.content, translation_of(loaded.content, loaded.files))
@@ -549,7 +377,7 @@ def test_the_renderers_alone_make_no_payload_live(hostile):
         for path, page in pages.items():
             markdown = page_text(page).split("---", 2)[2]  # the file MkDocs reads, front matter off
             parser = _Live()
-            parser.feed(_site_markdown().convert(markdown))
+            parser.feed(site_markdown().convert(markdown))
             parser.close()
             assert not parser.found, f"{lang} {path}: {parser.found[:3]}"
             checked += 1

@@ -6,13 +6,9 @@ focusing any element, on clicking any link, or while search results show the pay
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 
-from tests.test_safety import hostile  # noqa: F401  (the one hostile build of the session)
+from tests.support.serving import serving
 
 PAGES = ("", "report/introduction/", "agenda/", "people/", "definitions/", "acronyms/",
          "notes/", "series/", "council-note/", "parallel/report/introduction/", "status/",
@@ -20,21 +16,10 @@ PAGES = ("", "report/introduction/", "agenda/", "people/", "definitions/", "acro
 LANGS = ("", "fr/", "es/")
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
-def hostile_served(hostile):  # noqa: F811
-    handler = functools.partial(_Quiet, directory=str(hostile.site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+def hostile_served(hostile):
+    with serving(hostile.site) as url:
+        yield url
 
 
 PWNED = "return [window.__pwned === undefined, document.querySelectorAll('[data-pwned]').length]"

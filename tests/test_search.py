@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.search_index import INDEX, compact, expand, read_entries
-from tests.test_site import Built
+from scripts.publish.search_index import INDEX, compact, expand, read_entries
+from tests.support.pages import Built
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:selenium")
 
@@ -170,7 +170,7 @@ def _indexed(built: Built, lang: str) -> list[dict]:
 
 
 def test_the_index_holds_the_publication_s_own_text_in_the_reader_s_language(built: Built):
-    """What scripts/search_index.py leaves out (its docstring says why): the other editions'
+    """What scripts/publish/search_index.py leaves out (its docstring says why): the other editions'
     words quoted where the editions differ, the notes (the notes page is found by its title and
     introduction), the glossary's lists of sections and the home page's list of parts."""
     content = built.content

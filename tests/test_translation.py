@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import yaml
 
-from scripts.load import read_content
-from scripts.newlang import NewLanguageError, new_language, translate_file
-from scripts.status import status
-from scripts.translation import digest, edition_units, unit_states
+from scripts.content.load import read_content
+from scripts.editors.newlang import NewLanguageError, new_language, translate_file
+from scripts.translation.state import digest, edition_units, unit_states
+from scripts.translation.status import status
+from scripts.translation.units import UnitKey
 
-from .conftest import problems_of
-
-import pytest
+from tests.support.checking import problems_of
+from tests.support.project import git
 
 
 def test_french_and_spanish_translate_the_current_english(loaded):
@@ -26,12 +27,13 @@ def test_french_and_spanish_translate_the_current_english(loaded):
 def test_the_council_note_is_an_original_in_spanish_and_not_in_the_other_editions(loaded):
     by_lang = {lang: {s.key: s.state for s in unit_states(loaded.content, loaded.files, lang)}
                for lang in ("en", "fr", "es")}
-    assert by_lang["es"]["council-note"] == "original"
-    assert by_lang["en"]["council-note"] == by_lang["fr"]["council-note"] == "absent"
-    assert by_lang["en"]["report/introduction"] == "original"
-    assert by_lang["fr"]["series"] == "absent"  # the French edition has no list of the series
-    assert by_lang["fr"]["acronyms/mdg"] == "absent"  # recorded in content/resolutions.yml
-    assert by_lang["es"]["acronyms/mdg"] == "translated"
+    note, series, mdg = UnitKey.opening("council-note"), UnitKey.opening("series"), UnitKey.acronym("mdg")
+    assert by_lang["es"][note] == "original"
+    assert by_lang["en"][note] == by_lang["fr"][note] == "absent"
+    assert by_lang["en"][UnitKey.section("report", "introduction")] == "original"
+    assert by_lang["fr"][series] == "absent"  # the French edition has no list of the series
+    assert by_lang["fr"][mdg] == "absent"  # recorded in content/resolutions.yml
+    assert by_lang["es"][mdg] == "translated"
 
 
 def test_a_changed_english_paragraph_makes_the_translations_outdated(content_copy):
@@ -39,7 +41,7 @@ def test_a_changed_english_paragraph_makes_the_translations_outdated(content_cop
                         "Migration has become a defining trait")
     loaded = read_content(root)
     english = edition_units(loaded.content.editions["en"])
-    now = digest(english["report/introduction"])
+    now = digest(english[UnitKey.section("report", "introduction")])
     messages = problems_of(root)
     for lang in ("fr", "es"):
         assert any(re.fullmatch(
@@ -76,15 +78,16 @@ def test_a_new_language_starts_untranslated_and_checks_clean(content_copy):
     assert problems_of(root) == []
     loaded = read_content(root)
     states = unit_states(loaded.content, loaded.files, "pt")
-    assert {s.state for s in states if not s.key.startswith("council-note")} == {"missing"}
-    assert {s.state for s in states if s.key.startswith("council-note")} == {"absent"}  # Spanish only
+    assert {s.state for s in states if s.key.file != "council-note"} == {"missing"}
+    assert {s.state for s in states if s.key.file == "council-note"} == {"absent"}  # Spanish only
     # Translating one section and deleting its marker makes it count as translated.
     text = (root / "content/pt/report.yml").read_text("utf-8")
     text = text.replace("  - id: introduction\n    untranslated: true\n", "  - id: introduction\n", 1)
     (root / "content/pt/report.yml").write_text(text, "utf-8")
     loaded = read_content(root)
     states = {s.key: s.state for s in unit_states(loaded.content, loaded.files, "pt")}
-    assert states["report/introduction"] == "translated" and states["report/conclusion"] == "missing"
+    assert states[UnitKey.section("report", "introduction")] == "translated"
+    assert states[UnitKey.section("report", "conclusion")] == "missing"
 
 
 def test_translate_prepares_one_file_whose_units_count_as_missing(content_copy):
@@ -93,7 +96,7 @@ def test_translate_prepares_one_file_whose_units_count_as_missing(content_copy):
     assert written == root / "content/fr/series.yml"
     assert problems_of(root) == []
     loaded = read_content(root)
-    states = [s.state for s in unit_states(loaded.content, loaded.files, "fr") if s.key.startswith("series")]
+    states = [s.state for s in unit_states(loaded.content, loaded.files, "fr") if s.key.file == "series"]
     assert states == ["missing"] * 16
     row = next(r for r in status(loaded.content, loaded.files) if (r.lang, r.file) == ("fr", "series"))
     assert (row.translated, row.missing, row.outdated, row.absent) == (0, 16, 0, 0)
@@ -108,7 +111,7 @@ def test_a_file_copied_by_hand_counts_as_missing_not_outdated(content_copy):
     root = content_copy.root
     shutil.copy(root / "content/en/series.yml", root / "content/fr/series.yml")
     loaded = read_content(root)
-    states = {s.state for s in unit_states(loaded.content, loaded.files, "fr") if s.key.startswith("series")}
+    states = {s.state for s in unit_states(loaded.content, loaded.files, "fr") if s.key.file == "series"}
     assert states == {"missing"}
     assert problems_of(root) == []
 
@@ -122,33 +125,25 @@ def test_new_language_refuses_bad_codes(code, message):
         new_language(config.ROOT, code)
 
 
-def _git(root, *args):
-    import subprocess
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
-                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.test",
-                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.test",
-                        "HOME": str(root), "PATH": "/usr/bin:/bin"})
-
-
-def test_what_changed_is_read_from_the_history(content_copy):
+def test_what_changed_is_read_from_the_history(fixture_copy):
     """The French translation records the hash of the English it translates; the English is
     changed in a later commit and again in the working tree: status shows the text the
     translation was made from beside today's, the changes marked."""
-    from scripts.status import format_changes, translation_of
+    from scripts.translation.status import format_changes, translation_of
 
-    root = content_copy.root
-    _git(root, "init", "-q")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-qm", "the translated text")
-    content_copy("content/en/report.yml", "Migration has become a defining feature",
+    root = fixture_copy.root
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "the translated text")
+    fixture_copy("content/en/report.yml", "Migration has become a defining feature",
                  "Migration has become a defining trait")
-    _git(root, "commit", "-qam", "an English change")
-    content_copy("content/en/report.yml", "today’s globalized", "the globalized")
+    git(root, "commit", "-qam", "an English change")
+    fixture_copy("content/en/report.yml", "life in today’s", "life in the")
     loaded = read_content(root)
     text = format_changes(loaded.content, loaded.files, root)
     line = next(n for n, l in enumerate((root / "content/fr/report.yml").read_text("utf-8").split("\n"), 1)
                 if l.startswith("  - id: introduction"))
-    now = digest(edition_units(loaded.content.editions["en"])["report/introduction"])
+    now = digest(edition_units(loaded.content.editions["en"])[UnitKey.section("report", "introduction")])
     assert text.split("\n")[:4] == [
         f"content/fr/report.yml:{line}: section 'introduction' is outdated; set `source: \"{now}\"` "
         "once the translation says what the English text says now.",
@@ -158,23 +153,23 @@ def test_what_changed_is_read_from_the_history(content_copy):
         "    now: Migration has become a defining {+trait+} of the social, economic and political "
         "life in {+the+} globalized and mobile world. Although return is an important stage of the …",
     ]
-    changes = translation_of(loaded.content, loaded.files, root).changes["fr"]["report/introduction"]
+    changes = translation_of(loaded.content, loaded.files, root).changes["fr"][UnitKey.section("report", "introduction")]
     assert [(t, c) for t, c in changes[0].after if c] == [("trait", True), ("the", True)]
 
 
-def test_without_the_history_status_says_so(content_copy):
-    from scripts.status import format_changes
+def test_without_the_history_status_says_so(fixture_copy):
+    from scripts.translation.status import format_changes
 
-    root = content_copy("content/en/report.yml", "Migration has become a defining feature",
+    root = fixture_copy("content/en/report.yml", "Migration has become a defining feature",
                         "Migration has become a defining trait")
     loaded = read_content(root)
     assert "is not in the repository's history: compare with the original by hand" in \
         format_changes(loaded.content, loaded.files, root)
 
 
-def test_an_undeclared_language_folder_is_an_error_not_ignored(content_copy):
+def test_an_undeclared_language_folder_is_an_error_not_ignored(fixture_copy):
     import shutil
-    root = content_copy.root
+    root = fixture_copy.root
     shutil.copytree(root / "content/fr", root / "content/pt")
     assert problems_of(root) == [
         "content/pt: this folder is not a declared language, so the site ignores it; declare it in "

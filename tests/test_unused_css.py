@@ -1,7 +1,7 @@
-"""scripts/unused_css.py on small stylesheets: what goes and what stays. The whole site's
+"""scripts/publish/unused_css.py on small stylesheets: what goes and what stays. The whole site's
 stylesheets are compared by screenshots (see README, "Only the CSS the pages use")."""
 
-from scripts.unused_css import prune
+from scripts.publish.unused_css import prune
 
 WORDS = frozenset({"md-header", "md-nav", "a", "p", "div", "data-md-color-primary", "indigo",
                    "data-md-state"})
@@ -37,3 +37,27 @@ def test_custom_properties_nothing_reads_go_and_those_read_stay():
     out = pruned(css, read_elsewhere=frozenset({"--elsewhere"}))
     assert "--unread" not in out and "--a:" not in out
     assert "--b:" in out and "--c:" in out and "--elsewhere:" in out
+
+
+def test_names_of_components_the_bundle_makes_from_markup_count_only_where_that_markup_is(tmp_path):
+    """The bundle names `md-code__button` (made for code blocks) and `md-search-result__item`
+    (made for any search): the first counts only on a site with a code block."""
+    from scripts.publish.unused_css import site_words
+    scripts = tmp_path / "assets" / "javascripts"
+    scripts.mkdir(parents=True)
+    (scripts / "bundle.js").write_text('x("md-code__button");y("md-search-result__item")')
+    (tmp_path / "index.html").write_text("<p>text</p>")
+    words = site_words(tmp_path)
+    assert "md-search-result__item" in words and "md-code__button" not in words
+    (tmp_path / "code.html").write_text("<pre><code>x</code></pre>")
+    assert "md-code__button" in site_words(tmp_path)
+
+
+def test_the_built_sites_theme_stylesheet_keeps_what_its_pages_use_and_not_code_blocks(built):
+    """On the real site (no code block, no tags, no versions): the rules for the copy button
+    of code blocks and for tags are gone; those for search results, which the bundle makes
+    on any page, and for the header stay."""
+    [css] = (built.site / "assets" / "stylesheets").glob("main.*.min.css")
+    text = css.read_text(encoding="utf-8")
+    assert ".md-code__button" not in text and ".md-tag" not in text and ".md-version" not in text
+    assert ".md-search-result__item" in text and ".md-header" in text

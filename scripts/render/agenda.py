@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from babel.dates import format_date
 
-from scripts.inline import escape, plain_text, quoted_title, to_markdown
-from scripts.models import Agenda, Day, Person, Slot
+from scripts.content.inline import escape, plain_text, quoted_title, to_markdown
+from scripts.content.models import Agenda, Day, Person, Slot
 from scripts.render.common import Context, Page, heading, indent, lang_attrs
 from scripts.render.divergence_marks import divergence_marker
 from scripts.render.translation_marks import mark_unit, page_notice
+from scripts.translation.units import UnitKey
 
 AGENDA_PATH = "agenda.md"
 PEOPLE_PATH = "people.md"
@@ -103,19 +104,19 @@ def slot_md(slot: Slot, agenda: Agenda, ctx: Context) -> str:
     if slot.discussion:
         parts.append(f"**{to_markdown(ctx.word('general_discussion'))}**")
     parts.append(divergence_marker(slot.id, ctx))  # where the editions differ in meaning
-    return mark_unit(ctx, f"agenda/{slot.id}", parts[0], "\n\n".join(p for p in parts[1:] if p))
+    return mark_unit(ctx, UnitKey.agenda_item(slot.id), parts[0], "\n\n".join(p for p in parts[1:] if p))
 
 
 def agenda_page(agenda: Agenda, ctx: Context, path: str = AGENDA_PATH) -> Page:
     ctx = ctx.at(path)
-    parts = [page_notice(ctx, ["agenda"])]
+    parts = [page_notice(ctx, [UnitKey.opening("agenda")])]
     if agenda.header:
         # Only the lines printed in another language carry their own `lang`.
         parts.append("  \n".join(in_lang(to_markdown(line), agenda.header_langs.get(i), ctx)
                                   for i, line in enumerate(agenda.header)))
     for day in agenda.days:
         title = f"{to_markdown(day.title)} — {escape(long_date(day, ctx))}" if day.title else escape(long_date(day, ctx))
-        parts.append(mark_unit(ctx, f"agenda/{day.id}", heading(2, title, day.id), ""))
+        parts.append(mark_unit(ctx, UnitKey.agenda_item(day.id), heading(2, title, day.id), ""))
         parts.extend(slot_md(slot, agenda, ctx) for slot in day.slots)
         if day.end:
             parts.append(f"*{to_markdown(day.end)}*")
@@ -146,7 +147,7 @@ def people_page(agenda: Agenda, ctx: Context, path: str = PEOPLE_PATH) -> Page:
                     for s in sessions_of(pid, agenda)]
         if sessions:
             facts.append(("person_sessions", ", ".join(sessions)))
-        parts.append(mark_unit(ctx, f"agenda/{pid}", heading(2, escape(person.name), person.id),
+        parts.append(mark_unit(ctx, UnitKey.agenda_item(pid), heading(2, escape(person.name), person.id),
                                "\n".join("- " + ctx.md("labelled", label=f"**{to_markdown(ctx.word(key))}**",
                                                         value=value) for key, value in facts)))
         if person.supplied:

@@ -7,12 +7,14 @@ import posixpath
 import re
 import string
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Mapping
 
 from babel import Locale
 
-from scripts.inline import escape, footnote_refs, plain_text, to_markdown
-from scripts.models import Block, ListBlock, Paragraph, Quote, Section
+from scripts.content.inline import escape, footnote_refs, plain_text, to_markdown
+from scripts.content.models import Block, ListBlock, Paragraph, Quote, Section, paragraph_anchors
+from scripts.translation.units import UnitKey, UnitState
 
 _SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DESCRIPTION_LENGTH = 160
@@ -47,12 +49,12 @@ class Context:
     # `md` marks them with their own `lang`.
     borrowed: frozenset[str] = field(default_factory=frozenset)
     words_lang: str = ""
-    # Translation units of this language: unit key -> "outdated" or "missing", with the
-    # language of their original text (scripts/translation.py, render/translation_marks.py).
-    units: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    # Translation units of this language: unit key -> outdated or missing, with the language
+    # of their original text (scripts/translation/state.py, render/translation_marks.py).
+    units: Mapping[UnitKey, tuple[UnitState, str]] = field(default_factory=dict)
 
     glossary: object | None = None  # scripts.render.glossary.Glossary of this language
-    # Passages where the editions differ in meaning (scripts.models.Divergence records), and the
+    # Passages where the editions differ in meaning (scripts.content.models.Divergence records), and the
     # language codes in the order of content/languages.yml, the reference language first.
     divergences: tuple = ()
     languages: tuple[str, ...] = ()
@@ -80,13 +82,19 @@ class Context:
 
     def language_name(self, code: str) -> str:
         """The name of a language, in the reader's language (Babel)."""
-        return Locale.parse(self.locale).languages.get(code, code)
+        return locale(self.locale).languages.get(code, code)
 
     def country_name(self, code: str) -> str:
         """A country from its ISO 3166-1 code, in the reader's language (Babel)."""
-        return Locale.parse(self.locale).territories.get(code.upper(), code)
+        return locale(self.locale).territories.get(code.upper(), code)
 
 
+@lru_cache(maxsize=None)  # Babel parses the locale on every call
+def locale(code: str) -> Locale:
+    return Locale.parse(code)
+
+
+@lru_cache(maxsize=None)
 def direction(code: str) -> str:
     """The direction a language's text runs: "rtl" (Arabic, Hebrew, Persian…) or "ltr" (Babel)."""
     try:
@@ -108,11 +116,18 @@ def fill(template: str, values: dict[str, str]) -> str:
     """Fill `{name}` placeholders: the template's own text goes through `to_markdown`,
     the values are inserted as given (callers pass Markdown they made safe)."""
     out = []
-    for literal, name, _spec, _conv in string.Formatter().parse(template):
-        out.append(to_markdown(literal) if literal else "")
+    for literal, name in _template_parts(template):
+        out.append(literal)
         if name is not None:
             out.append(values[name])
     return "".join(out)
+
+
+@lru_cache(maxsize=1 << 12)  # the same interface strings fill every page
+def _template_parts(template: str) -> tuple[tuple[str, str | None], ...]:
+    """The template's literal runs (as Markdown) and placeholder names."""
+    return tuple((to_markdown(literal) if literal else "", name)
+                 for literal, name, _spec, _conv in string.Formatter().parse(template))
 
 
 def safe_id(value: str) -> str:
@@ -126,6 +141,7 @@ def attr(anchor: str) -> str:
     return "{ #" + safe_id(anchor) + " }"
 
 
+@lru_cache(maxsize=1 << 14)  # posixpath.relpath asks the system for the working directory
 def relative_link(from_path: str, to_path: str, anchor: str | None = None) -> str:
     """A link from one page to another (or the same) page, as a relative `.md` path."""
     if to_path == from_path:
@@ -149,7 +165,7 @@ def indent(text: str, by: str = "    ") -> str:
 def not_searched(markdown: str) -> str:
     """Blocks shown on the page but left out of its language's search index (Material's
     `data-search-exclude`): words that are not the publication's own text in the reader's
-    language, or that repeat what the index holds elsewhere (scripts/search_index.py says
+    language, or that repeat what the index holds elsewhere (scripts/publish/search_index.py says
     which and why)."""
     return f'<div data-search-exclude markdown="1">\n\n{markdown}\n\n</div>'
 
@@ -228,7 +244,7 @@ def blocks_md(blocks: tuple[Block, ...], ids: list[str], fn: str = "", marks=Non
 
 def document_block_ids(owner_id: str, blocks: tuple[Block, ...]) -> list[str]:
     """Anchors of blocks that stand before a document's first section: `<document id>-<n>`."""
-    return [f"{owner_id}-{n}" for n in range(1, len(blocks) + 1)]
+    return paragraph_anchors(owner_id, blocks)
 
 
 # How a section's own heading and blocks are framed: (section id, heading, blocks) -> Markdown.
@@ -249,7 +265,7 @@ def section_md(section: Section, base_level: int, fn: str = "", with_heading: bo
         title = heading(base_level, to_markdown(section.title, fn), section.id)
     own = ""
     if section.blocks:
-        own = blocks_md(section.blocks, section.block_ids(), fn,
+        own = blocks_md(section.blocks, paragraph_anchors(section.id, section.blocks), fn,
                         marks.section() if marks is not None else None)
     parts = [frame(section.id, title, own)]
     for child in section.sections:
@@ -322,3 +338,10 @@ def first_section_text(sections) -> str:
 
 
 __all__ = ["Page", "Context", "escape", "to_markdown", "plain_text"]
+
+
+def title_anchor(path: str) -> str:
+    """The page heading's id where the page has none of its own: from its path, the same in
+    every language ("people.md" -> "page-people"), never from the translated title."""
+    stem = path.removesuffix(".md").removesuffix("index").strip("/") or "home"
+    return "page-" + stem.replace("/", "-")

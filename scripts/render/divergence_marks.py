@@ -5,8 +5,8 @@ what the other editions say there and why it matters. The records come in throug
 
 from __future__ import annotations
 
-from scripts.inline import escape, quoted_title, to_markdown
-from scripts.models import Divergence, Quotation
+from scripts.content.inline import escape, quoted_title, to_markdown
+from scripts.content.models import Divergence, Quotation
 from scripts.render.common import Context, indent, lang_attrs, not_searched
 
 NOTES_PATH = "notes.md"

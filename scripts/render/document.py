@@ -3,12 +3,13 @@ paper and the Council note."""
 
 from __future__ import annotations
 
-from scripts.inline import plain_text, to_markdown
-from scripts.models import Document, Front, Section
-from scripts.render.common import (Context, Page, blocks_md, describe, document_block_ids,
-                                   first_section_text, first_text, section_md, with_footnotes)
+from scripts.content.inline import plain_text, to_markdown
+from scripts.content.models import Document, Front, Section
+from scripts.render.common import (Context, Page, blocks_md, describe, document_block_ids, first_section_text,
+                                   first_text, section_md, with_footnotes)
 from scripts.render.marks import Marks
 from scripts.render.translation_marks import file_stem, mark_unit, section_frame
+from scripts.translation.units import UnitKey
 
 
 def document_page(doc: Document, ctx: Context, path: str, title: str | None = None,
@@ -21,7 +22,7 @@ def document_page(doc: Document, ctx: Context, path: str, title: str | None = No
     subtitle = f"**{to_markdown(doc.subtitle)}**" if doc.subtitle else ""
     opening = (blocks_md(doc.blocks, document_block_ids(doc.id, doc.blocks), marks=marks.section())
                if doc.blocks else "")
-    parts = [mark_unit(ctx, stem, subtitle, opening)]
+    parts = [mark_unit(ctx, UnitKey.opening(stem), subtitle, opening)]
     parts.extend(section_md(section, 2, frame=section_frame(ctx, stem), marks=marks)
                  for section in doc.sections)
     body = with_footnotes("\n\n".join(p for p in parts if p), doc.footnotes, marks=marks)

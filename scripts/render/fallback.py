@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 
-from scripts.inline import escape
+from scripts.content.inline import escape
 from scripts.render.common import Context, Page, attr, lang_attrs, safe_id
-from scripts.render.translation_marks import language_name, original_link
+from scripts.render.translation_marks import language_name
 from scripts.render.translation_marks import notice as translation_notice
-from scripts.render.translation_marks import untranslated_notice
-
+from scripts.render.translation_marks import original_link, untranslated_notice
 
 _FN_DEF = re.compile(r"^\[\^([A-Za-z0-9-]+)\]: (.*)$", re.MULTILINE)
 _FN_REF = re.compile(r"\[\^([A-Za-z0-9-]+)\]")

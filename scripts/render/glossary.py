@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable, Iterator
 
-from scripts.inline import Plain, escape, html_in_markdown, plain_text, tokens
-from scripts.models import Block, Definitions, Document, ListBlock, Paragraph, Quote, Section
+from scripts.content.inline import Plain, escape, html_in_markdown, plain_text, tokens
+from scripts.content.models import Block, Definitions, Document, ListBlock, Paragraph, Quote, Section
 
 SectionPaths = Callable[[Section], "str | None"]  # the page a section is on, if not the document's
 

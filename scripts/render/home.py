@@ -6,9 +6,9 @@ import datetime
 
 from babel.dates import format_date, format_interval
 
-from scripts.inline import escape, plain_text, to_markdown
-from scripts.models import Front
-from scripts.citation import FORMATS, LABELS, Reference, file_name
+from scripts.content.inline import escape, plain_text, to_markdown
+from scripts.content.models import Front
+from scripts.render.citation import FORMATS, LABELS, Reference, file_name
 from scripts.render.common import Context, Page, heading, not_searched
 
 CITE_DIR = "downloads"  # beside the home page of each language: <language root>/downloads/

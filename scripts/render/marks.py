@@ -4,8 +4,7 @@ links to other pages of the site made relative to the page being rendered."""
 
 from __future__ import annotations
 
-
-from scripts.inline import escape, html_in_markdown
+from scripts.content.inline import escape, html_in_markdown
 from scripts.render.common import Context
 from scripts.render.divergence_marks import divergence_marker
 from scripts.render.glossary import Glossary, TermLinker

@@ -6,15 +6,14 @@ the printed volume and quoted with its own `lang`."""
 
 from __future__ import annotations
 
-from scripts.divergences import passage
-from scripts.inline import escape, plain_text, to_markdown
-from scripts.models import Content, Divergence, Edition, ListBlock, Resolution
-from scripts.translation import block_texts
+from scripts.content.inline import escape, plain_text, to_markdown
+from scripts.content.models import Content, Divergence, Edition, ListBlock, Resolution
 from scripts.render.agenda import slot_title
 from scripts.render.common import Context, Page, heading, lang_attrs, not_searched
-from scripts.render.divergence_marks import (NOTES_PATH, edition_line, localized, quotations_md,
-                                             quoted)
-from scripts.shown import place, shown
+from scripts.render.divergence_marks import NOTES_PATH, edition_line, localized, quotations_md, quoted
+from scripts.render.passages import passage
+from scripts.render.shown import place, shown
+from scripts.translation.state import block_texts
 
 DOCUMENTS = ("summary", "report", "background", "agenda", "definitions")
 _DOCUMENT_TITLES = {"summary": "nav_summary", "report": "nav_report", "background": "nav_background",
@@ -162,7 +161,7 @@ def divergence_md(d: Divergence, content: Content, ctx: Context) -> str:
 
 
 def shown_md(res: Resolution, content: Content, ctx: Context) -> str:
-    """What the page in the reader's language shows, word for word (scripts/shown.py)."""
+    """What the page in the reader's language shows, word for word (scripts/render/shown.py)."""
     edition = content.editions.get(ctx.lang)
     values = shown(res, edition) if edition is not None else None
     if not values:
@@ -227,7 +226,7 @@ def notes_page(content: Content, subject_pages: dict[str, tuple[str, str]], ctx:
 
 
 def notes_anchors(content: Content) -> set[str]:
-    """The anchors of the notes page (scripts/anchors.py predicts links with them): each
+    """The anchors of the notes page (scripts/checks/anchors.py predicts links with them): each
     record's id and the heading of each group, as `notes_page` writes them."""
     ids = {d.id for d in content.divergences} | {r.id for r in content.resolutions}
     if content.divergences:

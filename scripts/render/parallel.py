@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scripts.inline import escape, html_in_markdown, to_markdown
-from scripts.models import Definitions, Document, Section
+from scripts.content.inline import escape, html_in_markdown, to_markdown
+from scripts.content.models import Definitions, Document, Section, paragraph_anchors, paragraph_number
 from scripts.render.common import Context, Page, block_md, direction, safe_id
 from scripts.render.marks import Marks
-from scripts.render.translation_marks import MISSING, file_stem
+from scripts.render.translation_marks import file_stem
+from scripts.translation.units import UnitKey, UnitState
 
 PARALLEL_DIR = "parallel/"
 _FN_REF = re.compile(r"\[\^([a-z]+(?:-[a-z]+)*)-([A-Za-z0-9]+)\]")
@@ -30,7 +31,7 @@ def parallel_path(path: str) -> str:
 class Column:
     """One language's text of the document: (anchor, heading?, Markdown, lang of the text) rows
     and footnotes. A row's text is in the column's language unless that part is not translated
-    yet and shows the original (scripts/translation.py)."""
+    yet and shows the original (scripts/translation/state.py)."""
 
     lang: str
     rows: tuple[tuple[str, bool, str, str], ...]
@@ -42,10 +43,10 @@ def _fn(lang: str) -> str:
     return f"{lang}-"
 
 
-def _text_lang(ctx: Context, unit: str, lang: str) -> str:
+def _text_lang(ctx: Context, unit: UnitKey, lang: str) -> str:
     """The language a unit's text is in: the column's, or the original's while untranslated."""
     state = ctx.units.get(unit)
-    return state[1] if state and state[0] == MISSING else lang
+    return state[1] if state and state[0] == UnitState.MISSING else lang
 
 
 def _block_rows(blocks, ids, lang: str, marks: Marks, text_lang: str):
@@ -56,10 +57,10 @@ def _block_rows(blocks, ids, lang: str, marks: Marks, text_lang: str):
 def _section_rows(section: Section, lang: str, marks: Marks, stem: str, ctx: Context,
                   with_heading: bool = True):
     rows = []
-    text_lang = _text_lang(ctx, f"{stem}/{section.id}", lang)
+    text_lang = _text_lang(ctx, UnitKey.section(stem, section.id), lang)
     if section.title and with_heading:
         rows.append((section.id, True, to_markdown(section.title, _fn(lang)), text_lang))
-    rows.extend(_block_rows(section.blocks, section.block_ids(), lang, marks, text_lang))
+    rows.extend(_block_rows(section.blocks, paragraph_anchors(section.id, section.blocks), lang, marks, text_lang))
     for child in section.sections:
         rows.extend(_section_rows(child, lang, marks, stem, ctx))
     return rows
@@ -79,34 +80,34 @@ def document_column(doc: Document, lang: str, ctx: Context) -> Column:
     stem = file_stem(doc.path)
     rows = []
     if doc.blocks:
-        rows.extend(_block_rows(doc.blocks, [f"{doc.id}-{n}" for n in range(1, len(doc.blocks) + 1)],
-                                lang, marks, _text_lang(ctx, stem, lang)))
+        rows.extend(_block_rows(doc.blocks, paragraph_anchors(doc.id, doc.blocks),
+                                lang, marks, _text_lang(ctx, UnitKey.opening(stem), lang)))
     for section in doc.sections:
         rows.extend(_section_rows(section, lang, marks, stem, ctx))
     return Column(lang, tuple(rows), _notes(rows, doc.footnotes, lang, marks),
-                  _text_lang(ctx, stem, lang))
+                  _text_lang(ctx, UnitKey.opening(stem), lang))
 
 
 def chapter_column(report: Document, chapter: Section, lang: str, ctx: Context) -> Column:
     marks = Marks(ctx, None, self_links=False)
     stem = file_stem(report.path)
     rows = [(chapter.id, True, to_markdown(chapter.title or "", _fn(lang)),
-             _text_lang(ctx, f"{stem}/{chapter.id}", lang))]
+             _text_lang(ctx, UnitKey.section(stem, chapter.id), lang))]
     rows.extend(_section_rows(chapter, lang, marks, stem, ctx, with_heading=False))
     return Column(lang, tuple(rows), _notes(rows, report.footnotes, lang, marks),
-                  _text_lang(ctx, stem, lang))
+                  _text_lang(ctx, UnitKey.opening(stem), lang))
 
 
 def definitions_column(defs: Definitions, lang: str, ctx: Context) -> Column:
     marks = Marks(ctx, None, self_links=False)
     rows = []
     for term in defs.terms:
-        text_lang = _text_lang(ctx, f"definitions/{term.id}", lang)
+        text_lang = _text_lang(ctx, UnitKey.term(term.id), lang)
         rows.append((term.id, True, escape(term.term), text_lang))
-        rows.extend(_block_rows(term.definition, [f"{term.id}-{n}" for n in range(1, len(term.definition) + 1)],
+        rows.extend(_block_rows(term.definition, paragraph_anchors(term.id, term.definition),
                                 lang, marks, text_lang))
     return Column(lang, tuple(rows), _notes(rows, defs.footnotes, lang, marks),
-                  _text_lang(ctx, "definitions", lang))
+                  _text_lang(ctx, UnitKey.opening("definitions"), lang))
 
 
 # --- the page ---------------------------------------------------------------------------------
@@ -124,8 +125,7 @@ def _references(text: str, lang: str) -> str:
 
 def _divergent(anchor: str, paragraph: str) -> bool:
     """A row belongs to a passage: the paragraph itself, or a defined term's heading and blocks."""
-    rest = anchor[len(paragraph) + 1:]
-    return anchor == paragraph or (anchor.startswith(paragraph + "-") and rest.isdigit())
+    return anchor == paragraph or paragraph_number(anchor, paragraph) is not None
 
 
 def highlight(text: str, quotes: list[str]) -> str:

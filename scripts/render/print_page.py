@@ -1,12 +1,13 @@
 """The print edition's page: a title, a short explanation, and the place the build fills with
-every page of the language (scripts/print_edition.py), once all pages are built."""
+every page of the language (scripts/publish/print_edition.py), once all pages are built."""
 
 from __future__ import annotations
 
-from scripts.print_edition import MARKER
 from scripts.render.common import Context, Page
 
 PRINT_PATH = "print.md"
+# Where the build puts every page of the language (scripts/publish/print_edition.py).
+MARKER = '<div class="print-edition" data-print-edition="body"></div>'
 
 
 def print_page(ctx: Context) -> Page:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from scripts.inline import escape, footnote_refs, plain_text, quoted_title, to_markdown
-from scripts.models import Acronyms, Definitions, Series, SeriesItem
-from scripts.render.common import (Context, Page, attr, blocks_md, heading, indent, lang_attrs,
-                                   not_searched, with_footnotes)
+from scripts.content.inline import escape, footnote_refs, plain_text, quoted_title, to_markdown
+from scripts.content.models import Acronyms, Definitions, Series, SeriesItem, paragraph_anchors
+from scripts.render.common import (Context, Page, attr, blocks_md, heading, indent, lang_attrs, not_searched,
+                                   with_footnotes)
 from scripts.render.divergence_marks import divergence_marker
 from scripts.render.marks import Marks
-from scripts.render.translation_marks import MISSING, mark_unit, page_notice
+from scripts.render.translation_marks import mark_unit, page_notice
+from scripts.translation.units import UnitKey, UnitState
 
 
 def definitions_page(defs: Definitions, ctx: Context, path: str = "definitions.md") -> Page:
@@ -19,13 +20,13 @@ def definitions_page(defs: Definitions, ctx: Context, path: str = "definitions.m
     names = {term.id: term.term for term in defs.terms}
     marks = Marks(ctx.at(path))
     uses = ctx.glossary.uses if ctx.glossary is not None else {}
-    parts = [page_notice(ctx, ["definitions"])]
+    parts = [page_notice(ctx, [UnitKey.opening("definitions")])]
     if defs.subtitle and defs.title:
         refs = "".join(f"[^{key}]" for key in footnote_refs(defs.subtitle))
         parts.append(f"*{to_markdown(defs.title)}*{refs}")
     for term in defs.terms:
-        ids = [f"{term.id}-{n}" for n in range(1, len(term.definition) + 1)]
-        parts.append(mark_unit(ctx, f"definitions/{term.id}", heading(2, escape(term.term), term.id),
+        ids = paragraph_anchors(term.id, term.definition)
+        parts.append(mark_unit(ctx, UnitKey.term(term.id), heading(2, escape(term.term), term.id),
                                blocks_md(term.definition, ids, marks=marks)))
         parts.append(divergence_marker(term.id, ctx.at(path)))  # where the editions differ in meaning
         related = [r for r in term.related if r in names]
@@ -64,17 +65,17 @@ def abbreviations_md(acronyms: Acronyms) -> str:
 
 
 def acronyms_page(acronyms: Acronyms, ctx: Context, path: str = "acronyms.md") -> Page:
-    rows = [page_notice(ctx, ["acronyms"])]
-    rows += [mark_unit(ctx, f"acronyms/{a.id}", "", f"**{escape(a.abbr)}** — {to_markdown(a.expansion)}\n{attr(a.id)}")
+    rows = [page_notice(ctx, [UnitKey.opening("acronyms")])]
+    rows += [mark_unit(ctx, UnitKey.acronym(a.id), "", f"**{escape(a.abbr)}** — {to_markdown(a.expansion)}\n{attr(a.id)}")
              for a in acronyms.acronyms]
     return Page(path=path, title=plain_text(acronyms.title), body="\n\n".join(r for r in rows if r),
                 description=ctx.word("acronyms_description"), sources=(acronyms.path,))
 
 
-def _original(ctx: Context, key: str, text_md: str) -> str:
+def _original(ctx: Context, key: UnitKey, text_md: str) -> str:
     """Inline text of a unit not translated yet, marked with the language it is in."""
     kind, origin = ctx.units.get(key, ("", ""))
-    return f"<span {lang_attrs(origin, ctx.lang)}>{text_md}</span>" if kind == MISSING else text_md
+    return f"<span {lang_attrs(origin, ctx.lang)}>{text_md}</span>" if kind == UnitState.MISSING else text_md
 
 
 def series_field(item: SeriesItem, name: str, ctx: Context) -> str:
@@ -101,15 +102,15 @@ def series_item_md(item: SeriesItem, ctx: Context) -> str:
 
 
 def series_page(series: Series, ctx: Context, path: str = "series.md") -> Page:
-    items = [f"{item.number}. {_original(ctx, f'series/{item.number}', series_item_md(item, ctx))}"
+    items = [f"{item.number}. {_original(ctx, UnitKey.series_item(item.number), series_item_md(item, ctx))}"
              for item in series.items]
-    notice = page_notice(ctx, ["series"] + [f"series/{item.number}" for item in series.items])
+    notice = page_notice(ctx, [UnitKey.opening("series")] + [UnitKey.series_item(item.number) for item in series.items])
     parts = [p for p in (notice, "\n".join(items)) if p]
     if series.intro:
         parts.append(to_markdown(series.intro))
     lines = [f'<span class="supplied">\\[{in_lang(to_markdown(text), lang, ctx)}\\]</span>'
              for text, lang in series.contact_supplied]
-    lines += [_original(ctx, "series", to_markdown(line)) for line in series.contact]
+    lines += [_original(ctx, UnitKey.opening("series"), to_markdown(line)) for line in series.contact]
     if lines:
         parts.append("  \n".join(lines))
     if series.contact_supplied or any(item.supplied for item in series.items):

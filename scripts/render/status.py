@@ -1,6 +1,6 @@
 """The translation status page: per language and per file, units translated, missing and
 outdated, the share done, and the YAML file to edit. Built from the same rows as
-`python -m scripts status` (scripts/status.py)."""
+`python -m scripts status` (scripts/translation/status.py)."""
 
 from __future__ import annotations
 
@@ -8,18 +8,14 @@ import html
 
 from babel.numbers import format_percent
 
-from scripts.inline import escape, link_problem
-from scripts.models import Language
-from scripts.history import Change, shortened, spaced
+from scripts.catalogue import BY_STEM
+from scripts.content.inline import escape, link_problem
+from scripts.content.models import Language
 from scripts.render.common import Context, Page, heading, lang_attrs
 from scripts.render.translation_marks import STATUS_PATH, language_name
-from scripts.status import FileStatus
-
-# The interface word that names each file's document.
-FILE_TITLES = {"front": "nav_foreword", "summary": "nav_summary", "acronyms": "nav_acronyms",
-               "report": "nav_report", "agenda": "nav_agenda", "background": "nav_background",
-               "definitions": "nav_definitions", "series": "nav_series",
-               "council-note": "nav_council_note"}
+from scripts.translation.history import Change, shortened, spaced
+from scripts.translation.status import FileStatus
+from scripts.translation.units import UnitKey
 
 
 def edit_link(path: str, edit_uri: str) -> str:
@@ -84,8 +80,8 @@ def changes_html(changes: tuple[Change, ...], origin: str, ctx: Context) -> str:
 
 def language_md(language: Language, rows: list[FileStatus], ctx: Context,
                 pages: dict[str, tuple[str, str]], edit_uri: str,
-                changes: dict[str, tuple[Change, ...] | None] | None = None,
-                origins: dict[str, str] | None = None) -> str:
+                changes: dict[UnitKey, tuple[Change, ...] | None] | None = None,
+                origins: dict[UnitKey, str] | None = None) -> str:
     done = sum(r.translated for r in rows)
     total = sum(r.total for r in rows)
     name = language_name(ctx, language.code, "status_intro")
@@ -101,7 +97,7 @@ def language_md(language: Language, rows: list[FileStatus], ctx: Context,
                                   "status_outdated", "status_share", "status_file")]
     lines = ["| " + " | ".join(header) + " |", "| --- | ---: | ---: | ---: | ---: | --- |"]
     for row in rows:
-        title_key = FILE_TITLES.get(row.file)
+        title_key = BY_STEM[row.file].nav if row.file in BY_STEM else None
         title = ctx.md(title_key) if title_key else escape(row.file)
         if row.file in pages:
             title = f"[{title}]({ctx.link(pages[row.file][0])})"
@@ -111,13 +107,12 @@ def language_md(language: Language, rows: list[FileStatus], ctx: Context,
             _count(row.translated, ctx), _count(row.missing, ctx), _count(row.outdated, ctx))
         lines.append(f"| {title} | {' | '.join(counts)} | {_share(row, ctx)} | {file} |")
     parts.append("\n".join(lines))
-    stale = [(row, ident, line) for row in rows for ident, line in row.stale]
+    stale = [(row, key, line) for row in rows for key, line in row.stale]
     if stale:
-        items = [ctx.md("status_stale_item", id=f"`{escape(ident)}`", path=f"`{row.path}`",
-                        line=escape(str(line))) for row, ident, line in stale]
+        items = [ctx.md("status_stale_item", id=f"`{escape(key.id or key.file)}`", path=f"`{row.path}`",
+                        line=escape(str(line))) for row, key, line in stale]
         parts.append(ctx.md("status_stale") + "\n\n" + "\n".join(f"- {i}" for i in items))
-        for (row, ident, _line), item in zip(stale, items):
-            key = row.file if ident == row.file else f"{row.file}/{ident}"
+        for (row, key, _line), item in zip(stale, items):
             found = (changes or {}).get(key)
             origin = (origins or {}).get(key, ctx.words_lang or ctx.lang)
             parts.append(ctx.md("status_changed", unit=item))
@@ -128,7 +123,7 @@ def language_md(language: Language, rows: list[FileStatus], ctx: Context,
 def status_page(rows: tuple[FileStatus, ...], languages: tuple[Language, ...], ctx: Context,
                 pages: dict[str, tuple[str, str]], edit_uri: str = "",
                 path: str = STATUS_PATH, changes: dict[str, dict] | None = None,
-                origins: dict[str, dict[str, str]] | None = None) -> Page:
+                origins: dict[str, dict[UnitKey, str]] | None = None) -> Page:
     """`pages` maps a file stem to (page path, title) in this language; the reader's own
     language comes first."""
     ctx = ctx.at(path)

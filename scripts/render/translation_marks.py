@@ -1,8 +1,8 @@
-"""What the reader sees of the state of a translation, unit by unit (scripts/translation.py):
-a notice on a unit whose original text changed since it was translated ("outdated"), and,
-where a unit is not translated yet ("missing"), a notice and its text inside an element that
-carries the language of that text. The states come in through `Context.units`; these
-functions stay pure."""
+"""What the reader sees of the state of a translation, unit by unit (scripts/translation/state.py):
+a notice on a unit whose original text changed since it was translated (`UnitState.OUTDATED`),
+and, where a unit is not translated yet (`UnitState.MISSING`), a notice and its text inside an
+element that carries the language of that text. The states come in through `Context.units`,
+keyed by `UnitKey` (scripts/translation/units.py); these functions stay pure."""
 
 from __future__ import annotations
 
@@ -11,12 +11,11 @@ from pathlib import PurePosixPath
 
 from babel import Locale
 
-from scripts.inline import escape, quoted_title
-from scripts.models import Acronyms, Agenda, Definitions, Document, Front, Section, Series
+from scripts.content.inline import escape, quoted_title
+from scripts.content.models import Acronyms, Agenda, Definitions, Document, Front, Section, Series
 from scripts.render.common import Context, Frame, Page, indent, lang_attrs, safe_id
+from scripts.translation.units import UnitKey, UnitState
 
-OUTDATED = "outdated"
-MISSING = "missing"
 STATUS_PATH = "status.md"
 
 
@@ -46,7 +45,7 @@ def _status_link(ctx: Context) -> str:
 
 def original_link(ctx: Context, origin: str, fallback_href: str = "#") -> str:
     """A link to the same page in the language of the original text. Its address is only known
-    to the build (online and offline pages differ): scripts/hooks.py sets it from the language
+    to the build (online and offline pages differ): scripts/engine/hooks.py sets it from the language
     selector's links; `fallback_href` is a place on this page, kept if it cannot."""
     name = escape(language_name(ctx, origin, "original_link"))
     return (f'<a href="{fallback_href}" data-original-lang="{safe_id(origin)}" data-in-page="{fallback_href}">'
@@ -73,24 +72,24 @@ def untranslated_notice(ctx: Context, origin: str) -> str:
     return notice(ctx, "info", "untranslated_title", f"{text} {original_link(ctx, origin)}")
 
 
-def mark_unit(ctx: Context, key: str, heading_md: str, body: str) -> str:
+def mark_unit(ctx: Context, key: UnitKey, heading_md: str, body: str) -> str:
     """A unit's heading and body, with the notice its translation state calls for."""
     state = ctx.units.get(key)
     if state is None:
         return _join(heading_md, body)
     kind, origin = state
-    if kind == OUTDATED:
+    if kind == UnitState.OUTDATED:
         return _join(heading_md, outdated_notice(ctx, origin), body)
     return _join(untranslated_notice(ctx, origin), in_language(origin, _join(heading_md, body), ctx.lang))
 
 
-def page_notice(ctx: Context, keys: list[str]) -> str:
+def page_notice(ctx: Context, keys: list[UnitKey]) -> str:
     """One notice for units that cannot carry their own (a whole file's opening, list items)."""
     states = [ctx.units[k] for k in keys if k in ctx.units]
-    outdated = [origin for kind, origin in states if kind == OUTDATED]
+    outdated = [origin for kind, origin in states if kind == UnitState.OUTDATED]
     if outdated:
         return outdated_notice(ctx, outdated[0])
-    missing = [origin for kind, origin in states if kind == MISSING]
+    missing = [origin for kind, origin in states if kind == UnitState.MISSING]
     return untranslated_notice(ctx, missing[0]) if missing else ""
 
 
@@ -101,7 +100,7 @@ def file_stem(path: str) -> str:
 
 def section_frame(ctx: Context, stem: str) -> Frame:
     def frame(section_id: str, heading_md: str, blocks: str) -> str:
-        return mark_unit(ctx, f"{stem}/{section_id}", heading_md, blocks)
+        return mark_unit(ctx, UnitKey.section(stem, section_id), heading_md, blocks)
     return frame
 
 
@@ -109,31 +108,31 @@ def _sections(sections: tuple[Section, ...]) -> list[str]:
     return [s.id for top in sections for s in top.walk()]
 
 
-def page_units(model: object) -> list[str]:
+def page_units(model: object) -> list[UnitKey]:
     """The translation units a page is rendered from (the model a PageSpec gives)."""
     if isinstance(model, Front):
-        return ["front"] + [f"front/{i}" for i in _sections(model.document.sections)]
+        return [UnitKey.opening("front")] + [UnitKey.section("front", i) for i in _sections(model.document.sections)]
     if isinstance(model, Document):
         stem = file_stem(model.path)
-        return [stem] + [f"{stem}/{i}" for i in _sections(model.sections)]
+        return [UnitKey.opening(stem)] + [UnitKey.section(stem, i) for i in _sections(model.sections)]
     if isinstance(model, tuple) and len(model) == 2 and isinstance(model[1], Section):
-        return [f"report/{i}" for i in _sections((model[1],))]
+        return [UnitKey.section("report", i) for i in _sections((model[1],))]
     if isinstance(model, Agenda):
         ids = [d.id for d in model.days] + [s.id for _, s in model.slots()] + [p.id for p in model.people]
-        return ["agenda"] + [f"agenda/{i}" for i in ids]
+        return [UnitKey.opening("agenda")] + [UnitKey.agenda_item(i) for i in ids]
     if isinstance(model, Definitions):
-        return ["definitions"] + [f"definitions/{t.id}" for t in model.terms]
+        return [UnitKey.opening("definitions")] + [UnitKey.term(t.id) for t in model.terms]
     if isinstance(model, Acronyms):
-        return ["acronyms"] + [f"acronyms/{a.id}" for a in model.acronyms]
+        return [UnitKey.opening("acronyms")] + [UnitKey.acronym(a.id) for a in model.acronyms]
     if isinstance(model, Series):
-        return ["series"] + [f"series/{item.number}" for item in model.items]
+        return [UnitKey.opening("series")] + [UnitKey.series_item(item.number) for item in model.items]
     return []
 
 
-def untranslated(ctx: Context, keys: list[str]) -> bool:
+def untranslated(ctx: Context, keys: list[UnitKey]) -> bool:
     """True when every unit of a page still holds the original's text: the page is then
     shown as a fallback page, in the original's language."""
-    return bool(keys) and all(ctx.units.get(k, ("", ""))[0] == MISSING for k in keys)
+    return bool(keys) and all(ctx.units.get(k, ("", ""))[0] == UnitState.MISSING for k in keys)
 
 
 def in_words_of_reference(page: Page, ctx: Context, key: str) -> Page:

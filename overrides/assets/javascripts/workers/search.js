@@ -1,10 +1,10 @@
-/* upstream: mkdocs-material 9.8.1 material/templates/assets/javascripts/workers/search.*.min.js sha256=da1b3df5e5f00cc73083c9e21ff0ec28bde85cd247057bdd05b7a167e5903bd4 (the build fills in __THEME_WORKER__ and __MATERIAL_VERSION__ and drops this line: scripts/theme.py) */
+/* upstream: mkdocs-material 9.8.1 material/templates/assets/javascripts/workers/search.*.min.js sha256=da1b3df5e5f00cc73083c9e21ff0ec28bde85cd247057bdd05b7a167e5903bd4 (the build fills in __THEME_WORKER__ and __MATERIAL_VERSION__ and drops this line: scripts/engine/theme.py) */
 /* The site's search worker: Material __MATERIAL_VERSION__'s own worker (__THEME_WORKER__, imported
- * below), reading the index in the compact form scripts/search_index.py writes, with four
+ * below), reading the index in the compact form scripts/publish/search_index.py writes, with four
  * changes made through lunr's public API, per language (the index's `config`):
  *
  * 0. The index's entries come grouped by page (`[path, [[anchor, title, text], …]]`, a title
- *    `0` for the page's own, an empty text left off: scripts/search_index.py `compact`) and
+ *    `0` for the page's own, an empty text left off: scripts/publish/search_index.py `compact`) and
  *    are turned back into the theme's entries, in their order, before the theme reads them
  *    (`expand`, as the Python one does), so its ranking and snippets are unchanged.
  * 1. Inflections. The theme turns every typed word into a prefix query ("retours*"), which

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -49,6 +48,7 @@ from scripts.engine import theme
 from scripts.engine.preview import (BYTECODE_CACHE, PreviewState, copy_when_changed, poll_faster,
                                     theme_env_listed_once)
 from scripts.engine.repository_links import edit_base, edit_url, original_links
+from scripts.engine.staging import Staging
 from scripts.plan.markdown_tree import language_settings, pages_markdown
 from scripts.plan.site import Site, plan
 from scripts.publish import downloads, own_assets, unused_css, whitespace
@@ -85,42 +85,6 @@ ARCHIVE_SOURCES = ("mkdocs.yml", "content", "overrides", "schemas", "scripts")
 ARCHIVE_PACKAGES = (ENGINE, "mkdocs-material", "mkdocs-static-i18n", "markdown",
                     "pymdown-extensions", "babel", "rcssmin", "rjsmin")
 ARCHIVE_ENV = ("SITE_URL", "REPO_URL", "SOURCE_DATE_EPOCH")
-
-
-@dataclass
-class Staging:
-    """`mkdocs build` writes into `folder` and moves it to `target` once the build succeeded."""
-
-    target: Path
-    folder: Path
-    warnings: mkdocs_utils.CountHandler  # under --strict, a warning fails the build: no move
-
-    @classmethod
-    def start(cls, target: Path) -> "Staging":
-        folder = target.parent / f".{target.name}.building-{os.getpid()}"
-        shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir(parents=True)
-        counter = mkdocs_utils.CountHandler()
-        counter.setLevel(logging.WARNING)
-        logging.getLogger(ENGINE).addHandler(counter)
-        return cls(target, folder, counter)
-
-    def finish(self, strict: bool) -> None:
-        """Move the built site into place (the old one is removed only after the move)."""
-        logging.getLogger(ENGINE).removeHandler(self.warnings)
-        if strict and self.warnings.get_counts():
-            self.abandon()
-            log.error(f"{self.target} was left as it was: warnings in strict mode")
-            return
-        old = self.target.parent / f".{self.target.name}.old-{os.getpid()}"
-        if self.target.exists():
-            self.target.replace(old)
-        self.folder.replace(self.target)
-        shutil.rmtree(old, ignore_errors=True)
-
-    def abandon(self) -> None:
-        logging.getLogger(ENGINE).removeHandler(self.warnings)
-        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 @dataclass
@@ -269,7 +233,7 @@ def _on_config_site(config: MkDocsConfig) -> MkDocsConfig:
         log.info("preview: every page rendered" if changed is None else
                  f"preview: {len(changed)} page(s) rendered again: {', '.join(sorted(changed))}")
     else:
-        _state.staging = Staging.start(Path(config.site_dir))
+        _state.staging = Staging.start(Path(config.site_dir), ENGINE)
         config.site_dir = str(_state.staging.folder)
     if _offline(config):
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), IFRAME_WORKER]

@@ -38,7 +38,6 @@ import jinja2
 import watchdog.observers.polling
 
 from scripts import config as settings
-
 from scripts.plan.site import Site
 from scripts.render.parallel import PARALLEL_DIR
 from scripts.render.print_page import PRINT_PATH

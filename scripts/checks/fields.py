@@ -125,14 +125,9 @@ def check_links(edition: Edition, files: dict[str, Located],
 
 def document_texts(document: Document) -> Iterator[str]:
     """Every text of a document that may carry a footnote reference, headings included."""
-    yield document.title
-    if document.subtitle:
-        yield document.subtitle
-    yield from block_texts(document.blocks)
-    for section in document.walk():
-        if section.title:
-            yield section.title
-        yield from block_texts(section.blocks)
+    for headings, blocks in document.headed_blocks():
+        yield from headings
+        yield from block_texts(blocks)
 
 
 def check_footnotes(path: str, texts: Iterator[str], footnotes: dict[str, str],

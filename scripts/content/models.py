@@ -104,6 +104,13 @@ class Document:
         for section in self.sections:
             yield from section.walk()
 
+    def headed_blocks(self) -> Iterator[tuple[tuple[str, ...], tuple[Block, ...]]]:
+        """The document in reading order: its title and subtitle with its opening blocks, then
+        each section's title (if any) with its blocks."""
+        yield tuple(text for text in (self.title, self.subtitle) if text), self.blocks
+        for section in self.walk():
+            yield ((section.title,) if section.title else ()), section.blocks
+
 
 # --- front matter --------------------------------------------------------------------------
 

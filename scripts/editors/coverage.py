@@ -62,14 +62,9 @@ def _blocks(blocks: tuple[Block, ...]) -> Iterator[str]:
 
 
 def _document(document: Document) -> Iterator[str]:
-    yield document.title
-    if document.subtitle:
-        yield document.subtitle
-    yield from _blocks(document.blocks)
-    for section in document.walk():
-        if section.title:
-            yield section.title
-        yield from _blocks(section.blocks)
+    for headings, blocks in document.headed_blocks():
+        yield from headings
+        yield from _blocks(blocks)
     yield from (f"{key} {text}" for key, text in document.footnotes.items())
 
 

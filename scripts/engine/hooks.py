@@ -371,10 +371,13 @@ def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files) -> str
     """The page's HTML, through the allowlist sanitizer (scripts/publish/sanitize.py) last
     (under `serve`, again only when the HTML changed)."""
     back = _site().ui[_current(config)]["footnote_back"]
+
+    def finish(text: str) -> str:
+        return clean(published_numbers(text, back))
+
     if _state.serving:
-        return _state.preview.per_page.clean_once(page.file.src_uri, html, back,
-                                                  lambda text: clean(published_numbers(text, back)))
-    return clean(published_numbers(html, back))
+        return _state.preview.per_page.clean_once(page.file.src_uri, html, back, finish)
+    return finish(html)
 
 
 @event_priority(0)  # after the i18n plugin (50) has set the language selector's links

@@ -31,7 +31,6 @@ def write(site_dir: Path, stylesheets: tuple[str, ...], scripts: tuple[str, ...]
     def read(paths: tuple[str, ...]) -> list[str]:
         return [(site_dir / path).read_text(encoding="utf-8") for path in paths]
 
-    (site_dir / STYLESHEET).parent.mkdir(parents=True, exist_ok=True)
-    (site_dir / STYLESHEET).write_text(stylesheet(read(stylesheets)), encoding="utf-8")
-    (site_dir / SCRIPT).parent.mkdir(parents=True, exist_ok=True)
-    (site_dir / SCRIPT).write_text(script(read(scripts)), encoding="utf-8")
+    for bundle, text in ((STYLESHEET, stylesheet(read(stylesheets))), (SCRIPT, script(read(scripts)))):
+        (site_dir / bundle).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / bundle).write_text(text, encoding="utf-8")

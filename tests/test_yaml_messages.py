@@ -100,3 +100,15 @@ def test_a_quoted_merge_key_and_a_quoted_tag_are_text(fixture_copy):
     root = fixture_copy(ACRONYMS, "    expansion: European Union\n",
                         "    expansion: \"!important <<: European Union\"\n")
     assert not [m for m in problems_of(root) if m.startswith(ACRONYMS)]
+
+
+def test_a_translation_that_cannot_be_read_gets_its_own_message_alone(content_copy):
+    """An unreadable file is one problem, not also a to-do in every note that quotes it (the
+    notes of content/divergences.yml on its passages used to follow the real message)."""
+    report = "content/fr/report.yml"
+    text = (content_copy.root / report).read_text(encoding="utf-8")
+    first = text.splitlines()[4]
+    root = content_copy(report, first + "\n", first + " :: [\n")
+    problems = problems_of(root)
+    assert [p for p in problems if not p.startswith(report)] == [], problems
+    assert len(problems) == 1 and "put the whole text in quotes" in problems[0], problems

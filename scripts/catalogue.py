@@ -30,6 +30,13 @@ class Kind:
     prose: bool = False   # a `Document` of sections and paragraphs (front: the one it holds)
     side_by_side: bool = False  # has a side-by-side page (scripts/render/parallel.py)
 
+    @property
+    def edition_field(self) -> str:
+        """The `Edition` field a document kind fills (every kind but the interface words)."""
+        if self.field is None:
+            raise ValueError(f"content/<lang>/{self.stem}.yml fills no field of an edition")
+        return self.field
+
 
 KINDS: tuple[Kind, ...] = (
     Kind("ui", "ui", None, None),

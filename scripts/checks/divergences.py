@@ -40,7 +40,7 @@ def check_divergences(content: Content, files: dict[str, Located]) -> Iterator[P
                 yield located.problem(key + ("editions", lang),
                                       f"'{lang}' is not a language of content/languages.yml")
                 continue
-            if getattr(edition, BY_STEM[d.document].field or "", None) is None:
+            if getattr(edition, BY_STEM[d.document].edition_field, None) is None:
                 continue  # the whole file is missing or unreadable: its own problem says so
             found = passage(edition, d.document, d.paragraph)
             if found is None:

@@ -10,7 +10,7 @@ from scripts.content.models import Content
 from scripts.content.yaml_source import Located
 from scripts.problems import Problem
 
-_DOCUMENTS = {kind.stem: kind.field for kind in KINDS if kind.prose}  # stem -> Edition field
+_DOCUMENTS = {kind.stem: kind.edition_field for kind in KINDS if kind.prose}  # stem -> Edition field
 
 
 def _ids(content: Content) -> dict[str, set[str]]:

@@ -84,7 +84,7 @@ def read_edition(root: Path, lang: str) -> tuple[Edition | None, dict[str, Locat
         if file.stem == "ui":
             ui = dict(located.data)
         else:
-            parts[BY_STEM[file.stem].field] = once_per_read(located, "model",
+            parts[BY_STEM[file.stem].edition_field] = once_per_read(located, "model",
                                                           lambda: BUILDERS[file.stem](located))
     return Edition(lang, ui, **parts), files, problems
 

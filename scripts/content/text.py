@@ -89,7 +89,7 @@ def _type_matches(schema: dict, value: Any) -> bool:
             return value in schema["enum"]
         return True
     names = [expected] if isinstance(expected, str) else expected
-    python = {"string": str, "object": dict, "array": list, "null": type(None),
+    python: dict[str, type | tuple[type, ...]] = {"string": str, "object": dict, "array": list, "null": type(None),
               "boolean": bool, "integer": int, "number": (int, float)}
     for name in names:
         if isinstance(value, python[name]) and not (name in ("integer", "number") and isinstance(value, bool)):

@@ -61,7 +61,7 @@ def _unclosed_quote(line: str) -> int | None:
         return None
     quote, rest = line[start], line[start + 1:]
     if quote == '"':
-        closed = re.search(r'(?<!\\)"', rest.replace("\\\\", "  "))
+        closed = re.search(r'(?<!\\)"', rest.replace("\\\\", "  ")) is not None
     else:
         closed = "'" in rest.replace("''", "  ")
     return None if closed else start
@@ -139,8 +139,8 @@ def _layout(lines: list[str], index: int, column: int) -> Explained | None:
     # The columns where list items (dashes) start in the lines above.
     dashes = {_indent(l) for _, l in _content_lines(lines, index) if _ITEM.match(l)}
     if not _ITEM.match(line) and here in dashes:
-        keys_column = next((_ITEM.match(l).end() for _, l in _content_lines(lines, index)
-                            if _ITEM.match(l) and _indent(l) == here), here + 2)
+        keys_column = next((found.end() for _, l in _content_lines(lines, index)
+                            if (found := _ITEM.match(l)) and _indent(l) == here), here + 2)
         return Explained(index + 1, here + 1,
                          f"this line starts in the column of the list's dashes ('-' in column "
                          f"{here + 1}) but has no dash: if it starts a new item, write '- ' before "
@@ -156,7 +156,7 @@ def _layout(lines: list[str], index: int, column: int) -> Explained | None:
                          "otherwise start a new item with '- '")
     previous_key = _KEY.match(previous)
     if previous_key:
-        expected = len(previous_key.group("indent")) + len(previous_key.group("dash") or "")
+        expected: int | None = len(previous_key.group("indent")) + len(previous_key.group("dash") or "")
         if previous.rstrip().endswith(":") and not previous_key.group("dash"):
             expected = None  # a key that opens a block: its content may be indented further
         if expected is not None and here != expected and not _ITEM.match(line):

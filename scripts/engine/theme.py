@@ -39,7 +39,7 @@ class Upstream:
     sha256: str
 
     def installed_file(self) -> Path:
-        found = sorted(distribution(self.dist).locate_file("").glob(self.path))
+        found = sorted(Path(str(distribution(self.dist).locate_file(""))).glob(self.path))
         if len(found) != 1:
             raise FileNotFoundError(f"{self.path}: {len(found)} file(s) in the installed {self.dist}")
         return Path(found[0])
@@ -70,7 +70,7 @@ def sha256(text: str) -> str:
 
 def theme_worker() -> str:
     """The file name of the installed Material's search worker (search.<hash>.min.js)."""
-    found = sorted(distribution("mkdocs-material").locate_file("").glob(THEME_WORKER_GLOB))
+    found = sorted(Path(str(distribution("mkdocs-material").locate_file(""))).glob(THEME_WORKER_GLOB))
     if len(found) != 1:
         raise FileNotFoundError(f"{THEME_WORKER_GLOB}: {len(found)} file(s) in the installed "
                                 "mkdocs-material; overrides/assets/javascripts/workers/search.js "

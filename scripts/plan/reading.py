@@ -64,7 +64,7 @@ def parallel_sources(content: Content) -> dict[str, ColumnOf]:
             sources[kind.pages[0].path] = (lambda e, ctx: definitions_column(e.definitions, e.lang, ctx)
                                            if e.definitions else None)
         else:
-            sources[kind.pages[0].path] = document(kind.field)
+            sources[kind.pages[0].path] = document(kind.edition_field)
     return sources
 
 

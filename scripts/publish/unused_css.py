@@ -103,7 +103,8 @@ def _needs(tokens: list) -> set[str]:
 
 def _selectors(prelude: list) -> list[list]:
     """The comma-separated selectors of a rule's prelude."""
-    selectors, current = [], []
+    selectors: list[list] = []
+    current: list = []
     for token in prelude:
         if token.type == "literal" and token.value == ",":
             selectors.append(current)

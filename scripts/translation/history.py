@@ -57,7 +57,7 @@ def _units_of_blob(root: Path, blob: str, stem: str, path: str) -> dict[UnitKey,
         model = BUILDERS[stem](located)
     except Exception:  # an old version that does not load with today's schema: skip it
         return {}
-    return edition_units(Edition("", {}, **{BY_STEM[stem].field: model}))
+    return edition_units(Edition("", {}, **{BY_STEM[stem].edition_field: model}))
 
 
 @lru_cache(maxsize=64)

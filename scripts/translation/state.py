@@ -74,7 +74,7 @@ def edition_units(edition: Edition) -> dict[UnitKey, list[str]]:
         for key, texts in _document_units("front", front.document):
             units[key] = ([front.title, front.series, front.publisher] if key.id is None else []) + texts
     for kind in DOCUMENTS:  # the prose documents but the front's (above), in the catalogue's order
-        document = getattr(edition, kind.field) if kind.prose and kind.stem != "front" else None
+        document = getattr(edition, kind.edition_field) if kind.prose and kind.stem != "front" else None
         if document:
             units.update(_document_units(kind.stem, document))
     if edition.acronyms:

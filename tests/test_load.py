@@ -210,3 +210,14 @@ def test_allowed_links_pass(fixture_copy):
                         "[European Union](https://europa.eu) and [mail](mailto:a@b.c) and "
                         "[the Annex](definitions.md#page-definitions) https://www.iom.int. At the time of the workshop")
     assert not [m for m in problems_of(root) if m.startswith("content/en/report.yml:")]
+
+
+def test_a_chapter_without_a_title_is_refused_where_it_stands(fixture_copy):
+    """The schema lets a section go without a heading (the foreword's), but a chapter of the
+    report is a page named by its heading: the site showed "None" there."""
+    root = fixture_copy("content/fr/report.yml", "    title: Introduction\n", "")
+    where = position(root, "content/fr/report.yml", "- id: introduction")
+    line, column = (int(n) for n in where.split(":"))
+    assert (f"content/fr/report.yml:{line}:{column + 2}: the chapter 'introduction' has no title, but each "
+            "chapter of the report is a page of its own, named by its heading: add `title:` with the "
+            "heading as this edition prints it") in problems_of(root)

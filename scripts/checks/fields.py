@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Mapping
 from typing import Iterator
 
 from scripts.content import inline
@@ -130,7 +131,7 @@ def document_texts(document: Document) -> Iterator[str]:
         yield from block_texts(blocks)
 
 
-def check_footnotes(path: str, texts: Iterator[str], footnotes: dict[str, str],
+def check_footnotes(path: str, texts: Iterator[str], footnotes: Mapping[str, str],
                     located: Located) -> Iterator[Problem]:
     referenced: list[str] = []
     for text in texts:
@@ -208,7 +209,7 @@ def check_edition(edition: Edition, files: dict[str, Located]) -> Iterator[Probl
     if edition.definitions:
         definitions = edition.definitions
         located = files[definitions.path]
-        texts = [definitions.title] + ([definitions.subtitle] if definitions.subtitle else [])
+        texts: list[str] = [definitions.title] + ([definitions.subtitle] if definitions.subtitle else [])
         for term in definitions.terms:
             texts += list(block_texts(term.definition))
         yield from check_footnotes(definitions.path, iter(texts), definitions.footnotes, located)
@@ -221,4 +222,11 @@ def check_edition(edition: Edition, files: dict[str, Located]) -> Iterator[Probl
                                           f"{', '.join(sorted(ids))}")
     if edition.agenda:
         yield from check_agenda(edition.agenda, files[edition.agenda.path])
+    if edition.report:
+        for i, chapter in enumerate(edition.report.sections):
+            if chapter.title is None:  # the schema lets a section go without (the foreword's)
+                yield files[edition.report.path].problem(
+                    ("sections", i), f"the chapter '{chapter.id}' has no title, but each chapter of the "
+                    "report is a page of its own, named by its heading: add `title:` with the heading "
+                    "as this edition prints it")
 

@@ -14,7 +14,7 @@ shape of a unit's blocks is compared only where the translation says it is up to
 from __future__ import annotations
 
 from pathlib import PurePosixPath
-from typing import Callable, Iterator
+from typing import Callable, Collection, Iterator
 
 from babel import Locale
 
@@ -150,10 +150,10 @@ def compare_agendas(agenda: Agenda, reference: Agenda, ref: str,
                           "id, and translate the role", TODO)
     mine_days = {d.id: d for d in agenda.days}
     their_days = {d.id: d for d in reference.days}
-    for day in agenda.days:
-        if day.id not in their_days:
-            yield Problem(path, day.line, 1, f"to do: day '{day.id}' is not in the reference language "
-                          f"({ref}) any more, so the site no longer shows it; delete it", TODO)
+    for own_day in agenda.days:
+        if own_day.id not in their_days:
+            yield Problem(path, own_day.line, 1, f"to do: day '{own_day.id}' is not in the reference "
+                          f"language ({ref}) any more, so the site no longer shows it; delete it", TODO)
     for other_day in reference.days:
         day = mine_days.get(other_day.id)
         if day is None:
@@ -172,13 +172,13 @@ def compare_agendas(agenda: Agenda, reference: Agenda, ref: str,
                 yield Problem(path, slot.line, 1, f"to do: slot '{slot.id}' is not in day '{day.id}' "
                               f"of the reference language ({ref}) any more, so the site no longer "
                               "shows it here; delete it, or move it to where the reference has it", TODO)
-        for n, other in enumerate(other_day.slots):
-            if other.id not in mine_slots:
+        for n, other_slot in enumerate(other_day.slots):
+            if other_slot.id not in mine_slots:
                 before = next((i for i in reversed(their_slots[:n]) if i in mine_slots), None)
                 place = f"after slot '{before}'" if before else "as the first slot"
                 yield Problem(path, mine_slots[before].line if before else day.line, 1,
-                              f"to do: slot '{other.id}' of the reference language ({ref}, "
-                              f"{reference.path}:{other.line}) is not in day '{day.id}' yet; the site "
+                              f"to do: slot '{other_slot.id}' of the reference language ({ref}, "
+                              f"{reference.path}:{other_slot.line}) is not in day '{day.id}' yet; the site "
                               f"shows it in {_name(ref)}, marked as not yet translated. Add it {place} with "
                               "the same id, times and people, and translate it", TODO)
         common = [s.id for s in day.slots if s.id in their_slots]
@@ -186,25 +186,25 @@ def compare_agendas(agenda: Agenda, reference: Agenda, ref: str,
             yield Problem(path, day.line, 1, f"to do: the slots of '{day.id}' are not in the order of "
                           f"the reference language ({ref}); the site shows them in its order: "
                           f"{', '.join(i for i in their_slots if i in mine_slots)}", TODO)
-        for other in other_day.slots:
-            slot = mine_slots.get(other.id)
-            if slot is None:
+        for other_slot in other_day.slots:
+            own_slot = mine_slots.get(other_slot.id)
+            if own_slot is None:
                 continue
             facts = lambda s: {"start": s.start, "end": s.end, "kind": s.kind, "number": s.number,
                                "moderator": s.moderator, "speakers": s.speakers,
                                "discussion": s.discussion}
             texts = lambda s: {"number of questions": len(s.questions),
                                "number of description paragraphs": len(s.description)}
-            differences = _differences("slot", slot.id, facts(slot), facts(other))
-            if current(UnitKey.agenda_item(slot.id)):
-                differences += _differences("slot", slot.id, texts(slot), texts(other))
+            differences = _differences("slot", own_slot.id, facts(own_slot), facts(other_slot))
+            if current(UnitKey.agenda_item(own_slot.id)):
+                differences += _differences("slot", own_slot.id, texts(own_slot), texts(other_slot))
             for text in differences:
-                yield Problem(path, slot.line, 1, f"{text} ({ref}); times, people and order are "
+                yield Problem(path, own_slot.line, 1, f"{text} ({ref}); times, people and order are "
                               "the same in every language")
 
 
 def _compare_ids(kind: str, path: str, mine: list[tuple[str, int]], theirs: list[tuple[str, int]],
-                 ref: str, ref_path: str, documented: set[str] = frozenset(), ordered: bool = True
+                 ref: str, ref_path: str, documented: Collection[str] = frozenset(), ordered: bool = True
                  ) -> Iterator[Problem]:
     """Same ids in every language, as work to do. An id missing from an edition is expected
     only where content/resolutions.yml records it (target `<documented prefix><id>`)."""

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from scripts.catalogue import KINDS
 from scripts.content.models import Content
-from scripts.content.yaml_source import Located
+from scripts.content.yaml_source import Located, PathKey
 from scripts.problems import Problem
 
 _DOCUMENTS = {kind.stem: kind.edition_field for kind in KINDS if kind.prose}  # stem -> Edition field
@@ -57,7 +57,8 @@ def check_references(content: Content, files: dict[str, Located]) -> Iterator[Pr
         if agenda is None:
             continue
         located = files[agenda.path]
-        supplied = [(("people", i, "supplied"), p.supplied) for i, p in enumerate(agenda.people)]
+        supplied: list[tuple[PathKey, str | None]] = [(("people", i, "supplied"), p.supplied)
+                                                       for i, p in enumerate(agenda.people)]
         supplied += [(("days", d, "slots", s, "supplied"), slot.supplied)
                      for d, day in enumerate(agenda.days) for s, slot in enumerate(day.slots)]
         for key, note in supplied:

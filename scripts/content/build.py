@@ -1,12 +1,18 @@
-"""The frozen models built from files that passed their schema: one builder per kind of file."""
+"""The frozen models built from files that passed their schema: one builder per kind of file.
+
+A builder reads `located.data` as `typed_data` (scripts/content/yaml_source.py) left it: each
+string already wrapped in the type of its kind (scripts/content/text.py), so a text the schema
+declares inline Markdown is an `InlineMarkdown` here (the `cast`s say so to the type checker)."""
 
 from __future__ import annotations
 
 import datetime
+from typing import Any, Callable, cast
 
 from scripts.content.models import (Acronym, Acronyms, Agenda, Block, Day, Definitions, Divergence, Document,
                                     EditionFact, Front, ListBlock, ListItem, Paragraph, Person, Quotation,
                                     Quote, Resolution, Section, Series, SeriesItem, Slot, Term)
+from scripts.content.text import InlineMarkdown, PlainText
 from scripts.content.yaml_source import Located, PathKey
 
 
@@ -14,7 +20,7 @@ def _items(raw: list, key: PathKey, located: Located) -> tuple[ListItem, ...]:
     items = []
     for i, item in enumerate(raw):
         if isinstance(item, str):
-            items.append(ListItem(item))
+            items.append(ListItem(cast(InlineMarkdown, item)))
             continue
         nested: list[Block] = []
         for name, ordered in (("list", False), ("numbered", True)):
@@ -31,7 +37,7 @@ def build_blocks(raw: list, key: PathKey, located: Located) -> tuple[Block, ...]
         here = key + (i,)
         line = located.line(here)
         if isinstance(block, str):
-            blocks.append(Paragraph(block, line=line))
+            blocks.append(Paragraph(cast(InlineMarkdown, block), line=line))
         elif "text" in block:
             blocks.append(Paragraph(block["text"], block.get("lead"), block.get("number"),
                                     line=line))
@@ -54,7 +60,7 @@ def _sections(raw: list, key: PathKey, located: Located, level: int = 1) -> tupl
         for i, s in enumerate(raw or []))
 
 
-def _footnotes(raw: dict | None) -> dict[str, str]:
+def _footnotes(raw: dict | None) -> dict[str, InlineMarkdown]:
     return {str(k): v for k, v in (raw or {}).items()}
 
 
@@ -99,7 +105,7 @@ def build_agenda(located: Located) -> Agenda:
                         tuple(slots), day.get("end"), line=located.line(("days", d))))
     header = data.get("header", [])
     return Agenda(data["title"], located.path,
-                  tuple(line if isinstance(line, str) else line["text"] for line in header),
+                  tuple(cast(PlainText, line) if isinstance(line, str) else line["text"] for line in header),
                   people, tuple(days), data.get("end"),
                   {i: line["lang"] for i, line in enumerate(header) if isinstance(line, dict)})
 
@@ -149,7 +155,8 @@ def build_divergences(located: Located) -> tuple[Divergence, ...]:
         for i, d in enumerate(located.data["divergences"]))
 
 
-BUILDERS = {
+# Each returns the model of its kind (Front, Document, Agenda…).
+BUILDERS: dict[str, Callable[[Located], Any]] = {
     "front": build_front,
     "summary": lambda located: build_document(located, "summary"),
     "report": lambda located: build_document(located, "report"),

@@ -13,6 +13,7 @@ from scripts.catalogue import BY_STEM, KINDS
 from scripts.content.build import BUILDERS, build_divergences, build_resolutions
 from scripts.content.models import Content, Edition, Language
 from scripts.content.schema import validate
+from scripts.content.text import PlainText
 from scripts.content.yaml_source import Located, once_per_read, read_yaml, typed_data
 from scripts.problems import Problem
 
@@ -62,7 +63,7 @@ def read_edition(root: Path, lang: str) -> tuple[Edition | None, dict[str, Locat
                                      "content/languages.yml but has no folder; create it with "
                                      f"`python -m scripts new-language {lang}`")]
     parts: dict[str, Any] = {}
-    ui: dict[str, str] = {}
+    ui: dict[str, PlainText] = {}
     for file in sorted(folder.iterdir()):
         if file.suffix not in (".yml", ".yaml") or file.stem not in BY_STEM:
             rel = file.relative_to(root).as_posix()

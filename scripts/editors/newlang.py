@@ -17,7 +17,9 @@ import yaml
 from babel import Locale, UnknownLocaleError
 
 from scripts.catalogue import DOCUMENTS
-from scripts.content.load import Loaded, read_content
+from scripts.content.load import read_content
+from scripts.content.models import Content
+from scripts.content.yaml_source import Located
 from scripts.translation.state import digest, originals, unit_mappings
 from scripts.translation.units import UnitKey
 
@@ -38,18 +40,20 @@ def _marked_copy(text: str, located, stem: str, units: dict[UnitKey, list[str]])
     return "\n".join(lines)
 
 
-def _loaded(root: Path) -> Loaded:
+def _loaded(root: Path) -> tuple[Content, dict[str, Located]]:
+    """The content and its files, once `check` would find no error in them."""
     loaded = read_content(root)
     if loaded.content is None or loaded.errors:
         raise NewLanguageError("the content has errors; run `python -m scripts check` and fix them first")
-    return loaded
+    return loaded.content, loaded.files
 
 
-def _write_copy(root: Path, loaded: Loaded, source_lang: str, stem: str, target: Path) -> None:
+def _write_copy(root: Path, content: Content, files: dict[str, Located], source_lang: str, stem: str,
+                target: Path) -> None:
     relative = f"content/{source_lang}/{stem}.yml"
-    units = {key: texts for key, (origin, texts) in originals(loaded.content).items()
+    units = {key: texts for key, (origin, texts) in originals(content).items()
              if origin == source_lang}
-    text = _marked_copy((root / relative).read_text("utf-8"), loaded.files[relative], stem, units)
+    text = _marked_copy((root / relative).read_text("utf-8"), files[relative], stem, units)
     header, body = text.split("\n", 1)
     target.write_text(f"{header}\n# Untranslated copy of {relative}: translate each text, then "
                       "delete its `untranslated: true` line.\n# Never change ids, dates, "
@@ -60,8 +64,7 @@ def _write_copy(root: Path, loaded: Loaded, source_lang: str, stem: str, target:
 def translate_file(root: Path, code: str, stem: str) -> Path:
     """content/<code>/<stem>.yml, a marked copy of the original of that file (the reference
     language's, or the one language that has it). Returns the file written."""
-    loaded = _loaded(root)
-    content = loaded.content
+    content, files = _loaded(root)
     if code not in content.codes:
         raise NewLanguageError(f"'{code}' is not declared in content/languages.yml; to start a new "
                                f"language, run `python -m scripts new-language {code}`")
@@ -78,7 +81,7 @@ def translate_file(root: Path, code: str, stem: str) -> Path:
         raise NewLanguageError(f"no language has {stem}.yml yet")
     if origin == code:
         raise NewLanguageError(f"content/{code}/{stem}.yml is the original; nothing to translate")
-    _write_copy(root, loaded, origin, stem, target)
+    _write_copy(root, content, files, origin, stem, target)
     return target
 
 
@@ -111,11 +114,11 @@ def new_language(root: Path, code: str) -> list[Path]:
     folder = root / "content" / code
     if folder.exists():
         raise NewLanguageError(f"content/{code}/ already exists; edit its files instead")
-    loaded = _loaded(root)
-    if code in loaded.content.codes:
+    content, files = _loaded(root)
+    if code in content.codes:
         raise NewLanguageError(f"'{code}' is already declared in content/languages.yml")
     _declaration(code)  # refuse an unknown code before writing anything
-    reference = loaded.content.reference
+    reference = content.reference
     written = []
     folder.mkdir(parents=True)
     for source in sorted((root / "content" / reference).glob("*.yml")):
@@ -128,7 +131,7 @@ def new_language(root: Path, code: str) -> list[Path]:
                               f"# Interface words in '{code}': copy keys from {relative} and "
                               "translate their values.\n{}\n", encoding="utf-8")
         else:
-            _write_copy(root, loaded, reference, source.stem, target)
+            _write_copy(root, content, files, reference, source.stem, target)
         written.append(target)
     declare(root, code)
     written.append(root / "content" / "languages.yml")

@@ -12,7 +12,7 @@ from typing import Callable
 
 from scripts.catalogue import BY_STEM, DOCUMENTS
 from scripts.content.inline import escape, to_markdown
-from scripts.content.models import Content, Edition
+from scripts.content.models import Content, Document, Edition, Section
 from scripts.render.common import Context, Page
 from scripts.render.document import chapter_path
 from scripts.render.glossary import Glossary, glossary_of, with_uses
@@ -31,7 +31,7 @@ def glossary(edition: Edition) -> Glossary | None:
     """The edition's terms, with the sections (summary, report, background) that use each."""
     if edition.definitions is None:
         return None
-    documents = []
+    documents: list[tuple[Document, str, Callable[[Section], str | None]]] = []
     if edition.summary:
         documents.append((edition.summary, "summary.md", lambda s: None))
     if edition.report and edition.report.sections:
@@ -75,8 +75,10 @@ def _chapter_sources(content: Content) -> dict[str, ColumnOf]:
             chapter_ids.extend(s.id for s in edition.report.sections if s.id not in chapter_ids)
     sources: dict[str, ColumnOf] = {}
     for chapter_id in chapter_ids:
-        def chapter(e: Edition, ctx: Context, chapter_id=chapter_id):
-            found = next((s for s in e.report.sections if s.id == chapter_id), None) if e.report else None
+        def chapter(e: Edition, ctx: Context, chapter_id=chapter_id) -> Column | None:
+            if e.report is None:
+                return None
+            found = next((s for s in e.report.sections if s.id == chapter_id), None)
             return chapter_column(e.report, found, e.lang, ctx) if found else None
         sources[f"report/{chapter_id}.md"] = chapter
     return sources
@@ -87,9 +89,9 @@ def add_parallel_pages(pages: dict[str, dict[str, Page]], content: Content,
     """A side-by-side page for every document that two languages or more hold, in every
     language, and a link to it at the top of the document's page."""
     for path, column_of in parallel_sources(content).items():
-        columns = [column_of(content.editions[code], ctxs[code].at(parallel_path(path)))
-                   for code in content.codes if code in content.editions]
-        columns = [c for c in columns if c is not None]
+        found = [column_of(content.editions[code], ctxs[code].at(parallel_path(path)))
+                 for code in content.codes if code in content.editions]
+        columns = [c for c in found if c is not None]
         if len(columns) < 2 or not all(path in pages[code] for code in content.codes):
             continue
         sources = tuple(f"content/{c.lang}/" for c in columns)

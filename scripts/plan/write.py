@@ -19,7 +19,7 @@ def page_text(page: Page) -> str:
     """The file for a page: front matter (description, original language), a notice that it is
     generated, the page heading, the body."""
     sources = ", ".join(page.sources) or "content/"
-    meta = {"description": str(page.description)}  # plain str: YAML cannot dump its subclasses
+    meta: dict[str, object] = {"description": str(page.description)}  # plain str: YAML cannot dump its subclasses
     if page.original:
         meta["original_language"] = page.original
     if not page.searched:

@@ -94,11 +94,11 @@ class Book:
 
     def ids(self) -> dict[str, str]:
         """Every id of the book -> the id of the chapter that holds it."""
-        out = {}
+        out: dict[str, str] = {}
         for chapter in self.chapters:
             for element in chapter.body.iter():
                 if element.get("id"):
-                    out[element.get("id")] = chapter.id
+                    out[element.get("id", "")] = chapter.id
             for note in chapter.notes:
                 out[note.id] = chapter.id
             if chapter.part_id:
@@ -286,7 +286,8 @@ def _paragraph_notes(section: Element, parents: dict, notes: dict[str, Note]) ->
         item.text = item[0].tail or ""  # the note's text starts after its number
         item.remove(item[0])
         content = _inline(_as_item(item))
-        notes[paragraph.get("id")] = Note(paragraph.get("id"), "".join(link.itertext()).strip(), content)
+        ident = paragraph.get("id", "")
+        notes[ident] = Note(ident, "".join(link.itertext()).strip(), content)
         parent = parents[paragraph]
         siblings = list(parent)
         index = siblings.index(paragraph)

@@ -64,7 +64,7 @@ def _chapter_body(chapter: Chapter, where: dict[str, str]) -> str:
     parents = {child: parent for parent in body.iter() for child in parent}
     notes = {note.id: note for note in chapter.notes}
     for call in [e for e in body.iter("span") if "note-call" in classes(e)]:
-        note = notes[call.get("data-note")]
+        note = notes[call.get("data-note", "")]
         sup = ET.Element("sup")
         link = ET.SubElement(sup, "a", {"epub:type": "noteref", "role": "doc-noteref",
                                         "href": f"#{note.id}"})

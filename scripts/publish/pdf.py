@@ -70,7 +70,7 @@ def _footnotes(chapter: Chapter, running_head: str) -> ET.Element:
     notes = {note.id: note for note in chapter.notes}
     parents = {child: parent for parent in body.iter() for child in parent}
     for call in [e for e in body.iter("span") if "note-call" in classes(e)]:
-        note = notes[call.get("data-note")]
+        note = notes[call.get("data-note", "")]
         parent = parents[call]
         if call.get("data-repeat"):
             new = ET.Element("a", {"class": "note-ref", "href": f"#{note.id}"})
@@ -157,7 +157,8 @@ LINE_RULES = ("p, li { orphans: 2; widows: 2; }", "p, li { orphans: 1; widows: 1
 def misplaced_notes(document) -> list[str]:
     """Ids of the notes that a laid-out WeasyPrint document prints on another page than their
     call (from its boxes: each call box knows its note; each page has a footnote area)."""
-    call_page, note_page = {}, {}
+    call_page: dict[str, int] = {}
+    note_page: dict[str, int] = {}
     for number, page in enumerate(document.pages):
         for child in page._page_box.children:
             if type(child).__name__ == "FootnoteAreaBox":

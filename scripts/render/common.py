@@ -14,6 +14,7 @@ from babel import Locale
 
 from scripts.content.inline import escape, footnote_refs, plain_text, to_markdown
 from scripts.content.models import Block, ListBlock, Paragraph, Quote, Section, paragraph_anchors
+from scripts.render.glossary import Glossary
 from scripts.translation.units import UnitKey, UnitState
 
 _SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -53,7 +54,7 @@ class Context:
     # of their original text (scripts/translation/state.py, render/translation_marks.py).
     units: Mapping[UnitKey, tuple[UnitState, str]] = field(default_factory=dict)
 
-    glossary: object | None = None  # scripts.render.glossary.Glossary of this language
+    glossary: Glossary | None = None  # the glossary of this language
     # Passages where the editions differ in meaning (scripts.content.models.Divergence records), and the
     # language codes in the order of content/languages.yml, the reference language first.
     divergences: tuple = ()
@@ -279,7 +280,7 @@ def section_md(section: Section, base_level: int, fn: str = "", with_heading: bo
 _FN_REF = re.compile(r"\[\^([A-Za-z0-9-]+)\]")
 
 
-def footnotes_md(body: str, footnotes: dict[str, str], fn: str = "", marks=None) -> str:
+def footnotes_md(body: str, footnotes: Mapping[str, str], fn: str = "", marks=None) -> str:
     """Definitions of the footnotes `body` refers to, in order of first reference."""
     seen: list[str] = []
     pending = [m.group(1) for m in _FN_REF.finditer(body)]
@@ -298,7 +299,7 @@ def footnotes_md(body: str, footnotes: dict[str, str], fn: str = "", marks=None)
     return "\n".join(out)
 
 
-def with_footnotes(body: str, footnotes: dict[str, str], fn: str = "", marks=None) -> str:
+def with_footnotes(body: str, footnotes: Mapping[str, str], fn: str = "", marks=None) -> str:
     notes = footnotes_md(body, footnotes, fn, marks)
     return f"{body}\n\n{notes}" if notes else body
 

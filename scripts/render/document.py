@@ -44,7 +44,7 @@ def chapter_page(report: Document, chapter: Section, ctx: Context, path: str) ->
     body = with_footnotes(section_md(chapter, 1, with_heading=False,
                                      frame=section_frame(ctx, file_stem(report.path)), marks=marks),
                           report.footnotes, marks=marks)
-    return Page(path=path, title=plain_text(chapter.title), body=body,
+    return Page(path=path, title=plain_text(chapter.title or ""), body=body,  # `check` requires it
                 description=describe(first_section_text((chapter,))),
                 sources=(report.path,), title_id=chapter.id)
 

@@ -10,6 +10,7 @@ scripts every column shows.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from scripts.content.inline import escape, html_in_markdown, to_markdown
@@ -66,7 +67,7 @@ def _section_rows(section: Section, lang: str, marks: Marks, stem: str, ctx: Con
     return rows
 
 
-def _notes(rows, footnotes: dict[str, str], lang: str, marks: Marks) -> tuple[tuple[str, str], ...]:
+def _notes(rows, footnotes: Mapping[str, str], lang: str, marks: Marks) -> tuple[tuple[str, str], ...]:
     """The footnotes the rows refer to, in order of first reference."""
     keys: list[str] = []
     for _anchor, _heading, text, _lang in rows:

@@ -53,6 +53,10 @@ def document(mine: Document | None, theirs: Document | None, missing: frozenset[
              ) -> Document | None:
     if mine is None or theirs is None:
         return mine
+    return _aligned(mine, theirs, missing)
+
+
+def _aligned(mine: Document, theirs: Document, missing: frozenset[UnitKey]) -> Document:
     stem = PurePosixPath(mine.path).stem
     footnotes = {**theirs.footnotes, **mine.footnotes}
     if UnitKey.opening(stem) in missing:  # the opening: title, subtitle and the blocks before the first section
@@ -65,7 +69,7 @@ def document(mine: Document | None, theirs: Document | None, missing: frozenset[
 def front(mine: Front | None, theirs: Front | None, missing: frozenset[UnitKey] = frozenset()) -> Front | None:
     if mine is None or theirs is None:
         return mine
-    return dataclasses.replace(mine, document=document(mine.document, theirs.document, missing))
+    return dataclasses.replace(mine, document=_aligned(mine.document, theirs.document, missing))
 
 
 def agenda(mine: Agenda | None, theirs: Agenda | None, missing: frozenset[UnitKey] = frozenset()

@@ -18,7 +18,7 @@ from pathlib import Path
 from scripts.catalogue import BY_STEM
 from scripts.content.build import BUILDERS
 from scripts.content.models import Edition
-from scripts.content.yaml_source import parse_yaml_text
+from scripts.content.yaml_source import parse_yaml_text, typed_data
 from scripts.translation.state import digest, edition_units
 from scripts.translation.units import UnitKey
 
@@ -54,6 +54,7 @@ def _units_of_blob(root: Path, blob: str, stem: str, path: str) -> dict[UnitKey,
     if located is None or problems:
         return {}
     try:
+        located.data = typed_data(located, BY_STEM[stem].schema)  # as the loader hands it to a builder
         model = BUILDERS[stem](located)
     except Exception:  # an old version that does not load with today's schema: skip it
         return {}

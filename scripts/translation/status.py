@@ -4,6 +4,7 @@ those the language's edition never had (absent: not counted as left to translate
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -137,7 +138,7 @@ def format_changes(content: Content, files: dict[str, Located], root: Path = con
     return "\n".join(out)
 
 
-def format_table(rows: list[FileStatus], names: dict[str, str]) -> str:
+def format_table(rows: list[FileStatus], names: Mapping[str, str]) -> str:
     lines = []
     for lang in dict.fromkeys(row.lang for row in rows):
         mine = [row for row in rows if row.lang == lang]

@@ -198,7 +198,8 @@ def _group_title(key: str, subject_pages: dict[str, tuple[str, str]], ctx: Conte
     return f"[{escape(page[1])}]({ctx.link(page[0])})" if page else escape(key)
 
 
-def _page(path: str, body: list[str], notes: list[str], source: str, key: str, ctx: Context) -> Page:
+def _page(path: str, body: list[str], notes: list[str], source: str, title: str, description: str,
+          ctx: Context) -> Page:
     """Searched by its title and introduction only: the notes quote the editions (the reader's
     own from an indexed page, the others in their languages), and their titles repeat the
     titles of the sections, slots and people they are about, which the theme boosts, so the
@@ -206,8 +207,8 @@ def _page(path: str, body: list[str], notes: list[str], source: str, key: str, c
     from the passage it is about or here."""
     if notes:
         body.append(not_searched("\n\n".join(notes)))
-    return Page(path=path, title=ctx.word(f"nav_{key}"), body="\n\n".join(body),
-                description=ctx.word(f"{key}_description"), sources=(source,))
+    return Page(path=path, title=ctx.word(title), body="\n\n".join(body),
+                description=ctx.word(description), sources=(source,))
 
 
 def notes_page(content: Content, subject_pages: dict[str, tuple[str, str]], ctx: Context,
@@ -225,7 +226,7 @@ def notes_page(content: Content, subject_pages: dict[str, tuple[str, str]], ctx:
         if records:
             notes.append(heading(2, _group_title(document, subject_pages, ctx), f"notes-{document}"))
             notes.extend(divergence_md(d, content, ctx) for d in records)
-    return _page(path, intro, notes, "content/divergences.yml", "notes", ctx)
+    return _page(path, intro, notes, "content/divergences.yml", "nav_notes", "notes_description", ctx)
 
 
 def facts_page(content: Content, subject_pages: dict[str, tuple[str, str]], ctx: Context,
@@ -244,7 +245,7 @@ def facts_page(content: Content, subject_pages: dict[str, tuple[str, str]], ctx:
     for subject in subjects:
         notes.append(heading(2, _group_title(subject, subject_pages, ctx), f"facts-{subject}"))
         notes.extend(resolution_md(r, content, ctx) for r in content.resolutions if r.subject == subject)
-    return _page(path, intro, notes, "content/resolutions.yml", "facts", ctx)
+    return _page(path, intro, notes, "content/resolutions.yml", "nav_facts", "facts_description", ctx)
 
 
 def notes_anchors(content: Content) -> set[str]:

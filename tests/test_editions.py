@@ -78,6 +78,15 @@ def test_check_refuses_a_fact_note_without_shown_where_it_cannot_be_derived(cont
     assert any("add `shown` for en, fr, es" in p for p in problems_of(root))
 
 
+def test_check_refuses_a_link_to_a_note_on_the_wrong_page_of_notes(content_copy):
+    """The texts of content/resolutions.yml are checked for links like every edition's: a fact
+    note is on the facts page, not on the notes page."""
+    root = content_copy("content/resolutions.yml", "](facts.md#ilunga-name)", "](notes.md#ilunga-name)")
+    problems = problems_of(root)
+    assert any(p.startswith("content/resolutions.yml:") and "'notes.md#ilunga-name' leads to no anchor" in p
+               for p in problems), problems
+
+
 # --- on the built site ----------------------------------------------------------------------------
 
 

@@ -38,7 +38,7 @@ from tests.browser_support import launch  # noqa: E402  (the tests' Chromium)
 KINDS = [("home", ""), ("report chapter", "report/globalized-world/"), ("agenda", "agenda/"),
          ("people", "people/"), ("background paper", "background/"), ("definitions", "definitions/"),
          ("acronyms", "acronyms/"), ("series", "series/"), ("council note", "council-note/"),
-         ("notes", "notes/"), ("translation status", "status/"),
+         ("notes", "notes/"), ("facts", "facts/"), ("translation status", "status/"),
          ("side-by-side", "parallel/report/introduction/"), ("print edition", "print/"),
          ("404", "404.html")]
 GOAL_BYTES, GOAL_REQUESTS = 70_000, 8

@@ -18,7 +18,7 @@ AXE = Path(__file__).parent / "js" / "node_modules" / "axe-core" / "axe.min.js"
 
 # One page of each kind (the Council note is a fallback page except in Spanish).
 PAGES = ["", "report/globalized-world/", "agenda/", "people/", "background/", "definitions/",
-         "acronyms/", "series/", "council-note/", "notes/", "status/",
+         "acronyms/", "series/", "council-note/", "notes/", "facts/", "status/",
          "parallel/report/introduction/", "print/", "404.html"]
 DARK = ["", "report/globalized-world/", "agenda/", "definitions/", "parallel/report/introduction/"]
 LANGS = ["en", "fr", "es"]  # tests/test_site.py checks these are content/languages.yml's

@@ -10,9 +10,12 @@ import re
 
 import pytest
 
+from scripts.plan.site import page_url
+from scripts.render.divergence_marks import FACTS_PATH, NOTES_PATH
 from scripts.render.passages import passage
 from scripts.render.shown import place, shown
 from tests.support.checking import problems_of
+from tests.support.pages import resolve
 
 DOCUMENTS = ("summary", "report", "background", "agenda", "definitions")
 
@@ -75,6 +78,15 @@ def test_check_refuses_a_fact_note_without_shown_where_it_cannot_be_derived(cont
     assert any("add `shown` for en, fr, es" in p for p in problems_of(root))
 
 
+def test_check_refuses_a_link_to_a_note_on_the_wrong_page_of_notes(content_copy):
+    """The texts of content/resolutions.yml are checked for links like every edition's: a fact
+    note is on the facts page, not on the notes page."""
+    root = content_copy("content/resolutions.yml", "](facts.md#ilunga-name)", "](notes.md#ilunga-name)")
+    problems = problems_of(root)
+    assert any(p.startswith("content/resolutions.yml:") and "'notes.md#ilunga-name' leads to no anchor" in p
+               for p in problems), problems
+
+
 # --- on the built site ----------------------------------------------------------------------------
 
 
@@ -87,7 +99,7 @@ def test_every_note_shows_what_the_site_shows(built):
         where = place(res, content)
         for lang in built.codes:
             values = shown(res, content.editions[lang])
-            notes = page_text(html_of(built, lang, "notes.md"))
+            notes = page_text(html_of(built, lang, FACTS_PATH))
             if values is None:
                 assert built.ui(lang, "notes_shown_none") in notes
                 continue
@@ -139,33 +151,117 @@ def test_side_by_side_pages_highlight_each_quoted_passage(built):
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "es"])
-def test_notes_page_is_written_for_readers(built, lang):
+@pytest.mark.parametrize("path", [NOTES_PATH, FACTS_PATH])
+def test_notes_pages_are_written_for_readers(built, lang, path):
     content = built.content
-    raw = html_of(built, lang, "notes.md")
+    raw = html_of(built, lang, path)
     text = page_text(raw)
     ids = {m for m in re.findall(r'id="([^"]+)"', raw)}
-    for document in DOCUMENTS:
-        assert f"notes-{document}" in ids
-    for record in (*content.divergences, *content.resolutions):
+    if path == NOTES_PATH:
+        records, others = content.divergences, content.resolutions
+        groups = {f"notes-{document}" for document in DOCUMENTS}
+    else:
+        records, others = content.resolutions, content.divergences
+        groups = {f"facts-{r.subject}" for r in content.resolutions}
+    assert groups <= ids
+    for record in records:
         assert record.id in ids
         assert record.id not in text, f"{record.id}: an internal id shown to readers"
+    assert not {record.id for record in others} & ids, "a note on the other page of notes"
     # Places in the editions are printed pages, never lines of a text file.
     assert not re.search(r"\b(line|lines|ligne|lignes|línea|líneas) \d", text)
     assert built.ui(lang, "notes_page").split("{")[0].strip() in text
     # Every word of the page is in its language, except what is marked with another `lang`.
     other = re.sub(r'<span lang="(?!%s")[a-z]+">.*?</span>' % lang, "", raw, flags=re.S)
     own = page_text(other)
-    english_words = ("Shown on this site", "(absent)", "edition prints", "Why")
+    english_words = ("Shown on this site", "(absent)", "edition prints", "Why", "What differs")
     if lang != "en":
         for words in english_words:
             assert words not in own, f"{lang}: {words!r}"
 
 
-def test_print_editions_carry_the_notes(built):
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_every_link_to_a_note_lands_on_its_page_of_notes(built, lang):
+    """A link to a fact note (at an agenda slot an edition does not print, from the people
+    page, a note citing another) lands on the facts page, at that note; a link to the note on a passage (the
+    marker under the passage) on the notes page, at that note. Every page of the language but
+    the print edition, whose links stay inside it (test_print_editions_carry_both_pages_of_notes)."""
+    content = built.content
+    facts = {r.id for r in content.resolutions}
+    divergences = {d.id for d in content.divergences}
+    assert facts and divergences and not facts & divergences
+    prefix = built.prefix(lang)
+    home = {"facts": prefix + page_url(FACTS_PATH), "notes": prefix + page_url(NOTES_PATH)}
+    landed: dict[str, set[tuple[str, str]]] = {"facts": set(), "notes": set()}
+    for url_path, page in built.pages.items():
+        if built.lang_of(url_path) != lang or url_path == prefix + "print/":
+            continue
+        for href in page.links:
+            target, fragment = resolve(built, url_path, href)
+            kind = "facts" if fragment in facts else "notes" if fragment in divergences else None
+            if kind is None:
+                if target in home.values() and fragment:  # a page of notes, at no note
+                    assert fragment in built.pages[target].ids, f"{url_path}: {href}: no such anchor"
+                continue
+            assert target == home[kind], f"{url_path}: {href} leads to {target}, not {home[kind]}"
+            assert fragment in built.pages[target].ids, f"{url_path}: {href}: no such anchor"
+            landed[kind].add((url_path, fragment))
+    # What should link to a note does: the marker under every passage where the editions differ…
+    first = {d.paragraph: d.id for d in reversed(content.divergences)}  # a passage's first note
+    expected = {(prefix + page_url(passage(content.editions[lang], d.document, d.paragraph).path), d.id)
+                for d in content.divergences if first[d.paragraph] == d.id}
+    missing = expected - landed["notes"]
+    assert not missing, f"passages whose marker links to no note: {sorted(missing)}"
+    # …and the agenda's note at each slot this edition does not print.
+    agenda = content.editions[lang].agenda
+    supplied = {slot.supplied for _day, slot in agenda.slots() if slot.supplied in facts}
+    linked = {f for page, f in landed["facts"] if page == prefix + "agenda/"}
+    assert supplied <= linked, f"slots whose note is not linked: {sorted(supplied - linked)}"
+
+
+def _intro(raw: str) -> str:
+    """The page's introduction: the paragraph after its title."""
+    return re.search(r"</h1>\s*<p>(.*?)</p>", raw, re.S).group(1)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_each_page_of_notes_says_the_other_exists(built, lang):
+    pages = {NOTES_PATH: ("nav_notes", FACTS_PATH, "nav_facts"),
+             FACTS_PATH: ("nav_facts", NOTES_PATH, "nav_notes")}
+    for path, (title, other, other_title) in pages.items():
+        url_path = built.prefix(lang) + page_url(path)
+        raw = html_of(built, lang, path)
+        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", raw, re.S).group(1)
+        assert page_text(h1).rstrip("¶") == built.ui(lang, title), (lang, path)
+        links = re.findall(r'<a href="([^"]*)"[^>]*>([^<]*)</a>', _intro(raw))
+        assert [(resolve(built, url_path, href)[0], html.unescape(words)) for href, words in links] == \
+            [(built.prefix(lang) + page_url(other), built.ui(lang, other_title))], (lang, path)
+        # and the navigation holds both pages
+        assert {built.prefix(lang) + page_url(p) for p in pages} <= {
+            resolve(built, url_path, href)[0] for href in built.page(lang, page_url(path)).links}
+
+
+def test_print_editions_carry_both_pages_of_notes(built):
+    """The print edition (its contents are the navigation's) holds each page of notes once,
+    every note once, and its links to a note lead to that note inside the edition."""
+    content = built.content
     for lang in built.codes:
-        text = page_text((built.site / built.prefix(lang) / "print" / "index.html").read_text(encoding="utf-8"))
-        assert built.ui(lang, "notes_divergences") in text
-        assert "Unos pocos factores influyen" in text
+        raw = (built.site / built.prefix(lang) / "print" / "index.html").read_text(encoding="utf-8")
+        chapters = re.findall(r'<section class="print-chapter" id="([^"]+)"', raw)
+        ids = re.findall(r'id="([^"]+)"', raw)
+        for path, title, records in ((NOTES_PATH, "nav_notes", content.divergences),
+                                     (FACTS_PATH, "nav_facts", content.resolutions)):
+            chapter = "page-" + path.removesuffix(".md")
+            assert chapters.count(chapter) == 1, (lang, chapter)
+            assert page_text(raw).count(built.ui(lang, title)) >= 2  # the contents and the chapter
+            for record in records:
+                assert ids.count(f"{chapter}--{record.id}") == 1, (lang, record.id)
+        notes = {d.id: "page-notes" for d in content.divergences} | {r.id: "page-facts" for r in content.resolutions}
+        for target in re.findall(r'href="#([^"]+)"', raw):
+            chapter, _, anchor = target.partition("--")
+            if anchor in notes:
+                assert chapter == notes[anchor] and target in ids, (lang, target)
+        assert "Unos pocos factores influyen" in page_text(raw)
 
 
 # --- pages for readers, pages for contributors ------------------------------------------------------
@@ -228,7 +324,7 @@ def test_edit_this_page_opens_the_yaml_file_behind_it(built):
     expected = {("en", "agenda.md"): "content/en/agenda.yml", ("fr", "agenda.md"): "content/fr/agenda.yml",
                 ("es", "report/overview.md"): "content/es/report.yml",
                 ("fr", "council-note.md"): "content/es/council-note.yml",  # a fallback: the original's file
-                ("fr", "notes.md"): "content/divergences.yml"}
+                ("fr", NOTES_PATH): "content/divergences.yml", ("es", FACTS_PATH): "content/resolutions.yml"}
     for (lang, path), source in expected.items():
         raw = html_of(built, lang, path)
         buttons = re.findall(r'<a href="([^"]+)" title="[^"]*" class="md-content__button', raw)

@@ -20,6 +20,7 @@ from scripts.plan.site import page_url, plan
 from scripts.plan.write import page_text, write_if_changed, write_site
 from scripts.render.agenda import agenda_page, long_date, people_page, roman
 from scripts.render.common import Context, blocks_md, fill, relative_link, safe_id, section_md
+from scripts.render.divergence_marks import FACTS_PATH, NOTES_PATH
 from scripts.render.document import chapter_page
 from scripts.render.fallback import fallback_page, inline_footnotes
 
@@ -235,10 +236,10 @@ def test_a_new_language_needs_no_code(content):
     editions = {**content.editions, "de": Edition("de", content.editions["en"].ui)}
     site = plan(dataclasses.replace(content, languages=(*content.languages, german), editions=editions))
     assert list(site.pages["de"]) == list(site.pages["en"])
-    # Every page is a fallback, except the home page, the notes and the side-by-side views
-    # (which hold every language that has the document).
+    # Every page is a fallback, except the home page, the two pages of notes and the side-by-side
+    # views (which hold every language that has the document).
     assert all(page.original for path, page in site.pages["de"].items()
-               if path not in ("index.md", "notes.md", "status.md", "print.md")  # made from ui.yml
+               if path not in ("index.md", NOTES_PATH, FACTS_PATH, "status.md", "print.md")  # made from ui.yml
                and not path.startswith("parallel/"))
     assert site.url("de", "agenda.md", "https://x.test/") == "https://x.test/de/agenda/"
 

@@ -11,7 +11,7 @@ import pytest
 from tests.support.serving import serving
 
 PAGES = ("", "report/introduction/", "agenda/", "people/", "definitions/", "acronyms/",
-         "notes/", "series/", "council-note/", "parallel/report/introduction/", "status/",
+         "notes/", "facts/", "series/", "council-note/", "parallel/report/introduction/", "status/",
          "404.html")
 LANGS = ("", "fr/", "es/")
 

@@ -172,7 +172,7 @@ def _indexed(built: Built, lang: str) -> list[dict]:
 def test_the_index_holds_the_publication_s_own_text_in_the_reader_s_language(built: Built):
     """What scripts/publish/search_index.py leaves out (its docstring says why): the other editions'
     words quoted where the editions differ, the notes (the notes page is found by its title and
-    introduction), the glossary's lists of sections and the home page's list of parts."""
+    introduction, and so is the facts page), the glossary's lists of sections and the home page's list of parts."""
     content = built.content
     for lang in built.codes:
         entries = _indexed(built, lang)
@@ -184,9 +184,10 @@ def test_the_index_holds_the_publication_s_own_text_in_the_reader_s_language(bui
         for key in ("divergence_marker", "divergence_all", "notes_difference", "notes_why"):
             assert built.ui(lang, key) not in words, (lang, key)
         assert built.ui(lang, "term_used_in").split("(")[0].strip() not in words
-        notes = [doc for doc in entries if doc["location"].startswith("notes/")]
-        assert {doc["title"] for doc in notes} == {built.ui(lang, "nav_notes")}, lang
-        assert any(doc["text"] for doc in notes), "the notes page's introduction is searched"
+        for page, title in (("notes/", "nav_notes"), ("facts/", "nav_facts")):  # the two pages of notes
+            notes = [doc for doc in entries if doc["location"].startswith(page)]
+            assert {doc["title"] for doc in notes} == {built.ui(lang, title)}, (lang, page)
+            assert any(doc["text"] for doc in notes), f"the introduction of {page} is searched"
         home_parts = next(doc for doc in entries if doc["location"] == "#parts")
         assert home_parts["text"] == ""
 

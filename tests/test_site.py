@@ -299,7 +299,7 @@ def test_no_stylesheet_imports_fonts_or_styles_from_another_host(built: Built):
 def test_navigation_titles_are_in_the_language_of_the_page(built: Built):
     for lang in built.codes:
         text = built.page(lang, "agenda/").text
-        for key in ("nav_part_2", "nav_about", "nav_people", "nav_notes", "home"):
+        for key in ("nav_part_2", "nav_about", "nav_people", "nav_notes", "nav_facts", "home"):
             assert built.ui(lang, key) in text, f"{lang}: {key}"
         for other in built.codes:
             if other != lang:

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from scripts.content.models import Content, Document, Edition, paragraph_anchors
 from scripts.render.common import document_block_ids, title_anchor
+from scripts.render.divergence_marks import FACTS_PATH, NOTES_PATH
 from scripts.render.home import HOME_PATH
-from scripts.render.notes import NOTES_PATH, notes_anchors
+from scripts.render.notes import facts_anchors, notes_anchors
 from scripts.render.print_page import PRINT_PATH
 from scripts.render.translation_marks import STATUS_PATH
 
 # The pages every language has, whatever its content (fallback pages included).
 FIXED_PAGES = ("foreword.md", "summary.md", "acronyms.md", "agenda.md", "people.md",
                "background.md", "definitions.md", "series.md", "council-note.md",
-               HOME_PATH, NOTES_PATH, STATUS_PATH, PRINT_PATH)
+               HOME_PATH, NOTES_PATH, FACTS_PATH, STATUS_PATH, PRINT_PATH)
 HOME_ANCHORS = ("parts", "where-to-go")
 
 
@@ -60,6 +61,7 @@ def edition_anchors(edition: Edition, content: Content) -> dict[str, set[str]]:
         pages["series.md"] = set()
     pages[HOME_PATH] = set(HOME_ANCHORS)
     pages[NOTES_PATH] = notes_anchors(content)
+    pages[FACTS_PATH] = facts_anchors(content)
     for path in list(pages):
         if not path.startswith("report/"):
             pages[path].add(title_anchor(path))

@@ -102,10 +102,13 @@ def placeholders(text: str) -> set[str] | str:
 
 def check_links(edition: Edition, files: dict[str, Located],
                 anchors: dict[str, set[str]]) -> Iterator[Problem]:
-    """Links to pages of the site lead to a page the site has, and to an anchor on it."""
+    """Links to pages of the site lead to a page the site has, and to an anchor on it: in the
+    edition's own files, and in the files every language shares (content/resolutions.yml,
+    content/divergences.yml), whose texts in each language are shown on that language's pages."""
     every_anchor = set().union(*anchors.values()) if anchors else set()
     for path, located in files.items():
-        if not path.startswith(f"content/{edition.lang}/"):
+        shared = path.startswith("content/") and path.count("/") == 1
+        if not (shared or path.startswith(f"content/{edition.lang}/")):
             continue
         for key, text in _strings(located.data):
             if kind_of(text) != INLINE:

@@ -18,10 +18,11 @@ from scripts.content.models import Content, Edition, Front, Language
 from scripts.plan.reading import add_reading_aids, glossary
 from scripts.render.agenda import agenda_page, people_page
 from scripts.render.common import Context, Page
+from scripts.render.divergence_marks import FACTS_PATH, NOTES_PATH
 from scripts.render.document import chapter_page, chapter_path, document_page, foreword_page
 from scripts.render.fallback import fallback_page
 from scripts.render.home import HOME_PATH, home_page
-from scripts.render.notes import NOTES_PATH, notes_page
+from scripts.render.notes import facts_page, notes_page
 from scripts.render.print_page import PRINT_PATH, print_page
 from scripts.render.reference import acronyms_page, definitions_page, series_page
 from scripts.render.status import status_page
@@ -251,28 +252,32 @@ def plan(content: Content, translation: Translation | None = None, edit_uri: str
         ctx = ctxs[code]
         nav = navigation(specs, rendered[code], ctx)
         home = _home(content, code, nav, ctx, site.url(code, HOME_PATH, site_url) if site_url else "")
-        notes = _notes(content, rendered[code], ctx)
+        subject_pages = _subject_pages(rendered[code], ctx)
+        notes = notes_page(content, subject_pages, ctx)
+        facts = facts_page(content, subject_pages, ctx)
         status = status_page(translation.rows if translation else (), content.languages, ctx,
-                             _subject_pages(rendered[code], ctx), edit_uri,
+                             subject_pages, edit_uri,
                              changes=translation.changes if translation else None,
                              origins={lang: {k: origin for k, (_s, origin) in units.items()}
                                       for lang, units in translation.units.items()} if translation else None)
         printed = print_page(ctx.at(PRINT_PATH))  # not in the navigation
-        home, notes, status, printed = (
+        home, notes, facts, status, printed = (
             in_words_of_reference(page, ctx.at(page.path), key) for page, key in
-            ((home, "home_intro"), (notes, "notes_intro"), (status, "status_intro"),
-             (printed, "print_title")))
-        site.pages[code] = {HOME_PATH: home, **rendered[code], NOTES_PATH: notes, STATUS_PATH: status,
-                            PRINT_PATH: printed}
+            ((home, "home_intro"), (notes, "notes_intro"), (facts, "facts_intro"),
+             (status, "status_intro"), (printed, "print_title")))
+        site.pages[code] = {HOME_PATH: home, **rendered[code], NOTES_PATH: notes, FACTS_PATH: facts,
+                            STATUS_PATH: status, PRINT_PATH: printed}
         site.nav[code] = _with_notes((NavItem(ctx.word("home"), HOME_PATH), *nav), ctx)
     add_reading_aids(site.pages, content, ctxs)
     return site
 
 
 def _with_notes(nav: tuple[NavItem, ...], ctx: Context) -> tuple[NavItem, ...]:
-    """The notes and the translation status pages close the "about" group (created if the
-    edition has none of its pages)."""
-    closing = (NavItem(ctx.word("nav_notes"), NOTES_PATH), NavItem(ctx.word("nav_status"), STATUS_PATH))
+    """The two pages of notes on the editions (differences in meaning, then disagreements on
+    facts) and the translation status page close the "about" group (created if the edition
+    has none of its pages)."""
+    closing = (NavItem(ctx.word("nav_notes"), NOTES_PATH), NavItem(ctx.word("nav_facts"), FACTS_PATH),
+               NavItem(ctx.word("nav_status"), STATUS_PATH))
     about = ctx.word("nav_about")
     out = list(nav)
     for i, item in enumerate(out):
@@ -339,7 +344,3 @@ def _subject_pages(pages: dict[str, Page], ctx: Context) -> dict[str, tuple[str,
     if first_chapter:
         subject_pages["report"] = (first_chapter, ctx.word(BY_STEM["report"].nav))
     return subject_pages
-
-
-def _notes(content: Content, pages: dict[str, Page], ctx: Context) -> Page:
-    return notes_page(content, _subject_pages(pages, ctx), ctx)

@@ -27,12 +27,14 @@ Shown on the pages but left out (`not_searched` in scripts/render/common.py, Mat
 - the note under a passage where the editions differ ("The editions differ here"): it quotes
   the other editions, in their languages, and a search for the passage's words finds the
   passage, where the note opens;
-- the notes page's notes, searched by the page's title and introduction only: the notes
-  quote the editions (the reader's own from a page that is indexed, the others in their
-  languages), and their titles repeat the titles of the sections, slots and people they are
-  about, which the theme boosts a thousandfold: the page came second for "diaspora",
-  "reintegration" or "Moldova", above the passages themselves. A note is reached from the
-  passage it is about (the marker under it) or on the page;
+- the notes of the two pages of notes on the editions (notes.md, the passages where they
+  differ in meaning; facts.md, the facts on which they disagree), each page searched by its
+  title and introduction only: the notes quote the editions (the reader's own from a page
+  that is indexed, the others in their languages), and their titles repeat the titles of the
+  sections, slots and people they are about, which the theme boosts a thousandfold: the
+  notes page came second for "diaspora", "reintegration" or "Moldova", above the passages
+  themselves. A note is reached from the passage it is about (the marker under it, or the
+  note where the site supplies what an edition lacks) or on its page;
 - the glossary's "sections that use this term" lists and the home page's list of parts:
   titles of other sections and pages, each indexed where it stands (the lists made the
   definitions page match every word of 31 section titles);

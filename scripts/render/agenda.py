@@ -7,7 +7,7 @@ from babel.dates import format_date
 from scripts.content.inline import escape, plain_text, quoted_title, to_markdown
 from scripts.content.models import Agenda, Day, Person, Slot
 from scripts.render.common import Context, Page, heading, indent, lang_attrs
-from scripts.render.divergence_marks import divergence_marker
+from scripts.render.divergence_marks import FACTS_PATH, divergence_marker
 from scripts.render.translation_marks import mark_unit, page_notice
 from scripts.translation.units import UnitKey
 
@@ -73,12 +73,13 @@ def person_md(person: Person, ctx: Context) -> str:
 
 
 def supplied_md(resolution: str | None, ctx: Context) -> str:
-    """The note on something the edition does not print, linked to the notes page when it can be."""
+    """The note on something the edition does not print, linked to its note on the facts page
+    when there is one."""
     if not resolution:
         return ""
     note = to_markdown(ctx.word("supplied_note"))
     if resolution in ctx.known_notes:
-        return f"*[{note}]({ctx.link('notes.md', resolution)})*"
+        return f"*[{note}]({ctx.link(FACTS_PATH, resolution)})*"
     return f"*{note}*"
 
 

@@ -9,7 +9,11 @@ from scripts.content.inline import escape, quoted_title, to_markdown
 from scripts.content.models import Divergence, Quotation
 from scripts.render.common import Context, indent, lang_attrs, not_searched
 
+# The two pages of notes on the editions (scripts/render/notes.py): the passages where they
+# differ in meaning (content/divergences.yml), and the facts on which they disagree
+# (content/resolutions.yml). Every link to a note goes through these.
 NOTES_PATH = "notes.md"
+FACTS_PATH = "facts.md"
 
 
 def in_language(text_md: str, lang: str, ctx: Context) -> str:

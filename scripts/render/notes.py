@@ -1,8 +1,10 @@
-"""The notes page, written for readers: first the passages where the editions differ in meaning
-(content/divergences.yml), grouped by document; then the facts on which they disagree
-(content/resolutions.yml), with what the site shows and why. Each note is titled, in the
-reader's language, by what it is about and links to it; each edition is cited by the page of
-the printed volume and quoted with its own `lang`."""
+"""The two pages of notes on the editions, written for readers: the notes page, the passages
+where the editions differ in meaning (content/divergences.yml), grouped by document; and the
+facts page, the facts on which they disagree (content/resolutions.yml), grouped by subject, with
+what the site shows and why. Two pages, not one, so that each loads within issue 12's budget
+(70 kB gzip on first load); each introduction links to the other page. Each note is titled, in
+the reader's language, by what it is about and links to it; each edition is cited by the page
+of the printed volume and quoted with its own `lang`."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from scripts.content.inline import escape, plain_text, to_markdown
 from scripts.content.models import Content, Divergence, Edition, ListBlock, Resolution
 from scripts.render.agenda import slot_title
 from scripts.render.common import Context, Page, heading, lang_attrs, not_searched
-from scripts.render.divergence_marks import NOTES_PATH, edition_line, localized, quotations_md, quoted
+from scripts.render.divergence_marks import FACTS_PATH, NOTES_PATH, edition_line, localized, quotations_md, quoted
 from scripts.render.passages import passage
 from scripts.render.shown import place, shown
 from scripts.translation.state import block_texts
@@ -104,12 +106,12 @@ def subject_title(res: Resolution, content: Content, ctx: Context) -> str:
         title = _subject_title(res, edition, ctx)
         if title:
             return title if edition.lang == ctx.lang else f'<span {lang_attrs(edition.lang, ctx.lang)}>{title}</span>'
-    return to_markdown(ctx.word(_DOCUMENT_TITLES.get(res.subject, "nav_notes")))
+    return to_markdown(ctx.word(_DOCUMENT_TITLES.get(res.subject, "nav_facts")))
 
 
 def _subject_title(res: Resolution, edition: Edition, ctx: Context) -> str:
     parts = res.target.split("/")
-    document = to_markdown(ctx.word(_DOCUMENT_TITLES.get(res.subject, "nav_notes")))
+    document = to_markdown(ctx.word(_DOCUMENT_TITLES.get(res.subject, "nav_facts")))
     agenda = edition.agenda
     if res.subject == "agenda":
         if agenda is None:
@@ -157,7 +159,7 @@ def divergence_md(d: Divergence, content: Content, ctx: Context) -> str:
     if explanation:
         lines.append("- " + ctx.md("labelled", label=f"**{ctx.md('notes_difference')}**",
                                    value=explanation))
-    return heading(4, title, d.id) + "\n\n" + "\n".join(lines)
+    return heading(3, title, d.id) + "\n\n" + "\n".join(lines)
 
 
 def shown_md(res: Resolution, content: Content, ctx: Context) -> str:
@@ -182,55 +184,77 @@ def resolution_md(res: Resolution, content: Content, ctx: Context) -> str:
     why = localized(res.why, content.reference, ctx)
     if why:
         lines.append("- " + ctx.md("labelled", label=f"**{ctx.md('notes_why')}**", value=why))
-    return heading(4, title, res.id) + "\n\n" + "\n".join(lines)
+    return heading(3, title, res.id) + "\n\n" + "\n".join(lines)
+
+
+def _intro(key: str, other_path: str, other_title: str, ctx: Context) -> str:
+    """The page's introduction, which names the other page of notes and links to it."""
+    other = f"[{to_markdown(ctx.word(other_title))}]({ctx.link(other_path)})"
+    return ctx.md(key, page=other)
+
+
+def _group_title(key: str, subject_pages: dict[str, tuple[str, str]], ctx: Context) -> str:
+    page = subject_pages.get(key)
+    return f"[{escape(page[1])}]({ctx.link(page[0])})" if page else escape(key)
+
+
+def _page(path: str, body: list[str], notes: list[str], source: str, title: str, description: str,
+          ctx: Context) -> Page:
+    """Searched by its title and introduction only: the notes quote the editions (the reader's
+    own from an indexed page, the others in their languages), and their titles repeat the
+    titles of the sections, slots and people they are about, which the theme boosts, so the
+    page outranked the passages themselves for any word of those titles. Each note is reached
+    from the passage it is about or here."""
+    if notes:
+        body.append(not_searched("\n\n".join(notes)))
+    return Page(path=path, title=ctx.word(title), body="\n\n".join(body),
+                description=ctx.word(description), sources=(source,))
 
 
 def notes_page(content: Content, subject_pages: dict[str, tuple[str, str]], ctx: Context,
                path: str = NOTES_PATH) -> Page:
-    """`subject_pages` maps a content file's stem to (its page, the page's title) in this language.
-    Searched by its title and introduction only: the notes quote the editions (the reader's
-    own from an indexed page, the others in their languages), and their titles repeat the
-    titles of the sections, slots and people they are about, which the theme boosts, so the
-    page outranked the passages themselves for any word of those titles. Each note is reached
-    from the passage it is about (the marker under it) or here."""
+    """The passages where the editions differ in meaning, grouped by document in the order of
+    the book. `subject_pages` maps a content file's stem to (its page, the page's title) in
+    this language."""
     ctx = ctx.at(path)
-    intro = [to_markdown(ctx.word("notes_intro"))]
-    parts: list[str] = []
-    if not content.resolutions and not content.divergences:
+    intro = [_intro("notes_intro", FACTS_PATH, "nav_facts", ctx)]
+    if not content.divergences:
         intro.append(to_markdown(ctx.word("notes_none")))
-    if content.divergences:
-        parts.append(heading(2, to_markdown(ctx.word("notes_divergences")), "notes-divergences"))
-        for document in DOCUMENTS:
-            records = [d for d in content.divergences if d.document == document]
-            if not records:
-                continue
-            page = subject_pages.get(document)
-            title = f"[{escape(page[1])}]({ctx.link(page[0])})" if page else escape(document)
-            parts.append(heading(3, title, f"notes-{document}"))
-            parts.extend(divergence_md(d, content, ctx) for d in records)
-    if content.resolutions:
-        parts.append(heading(2, to_markdown(ctx.word("notes_facts")), "notes-facts"))
-        subjects: list[str] = []
-        for res in content.resolutions:
-            if res.subject not in subjects:
-                subjects.append(res.subject)
-        for subject in subjects:
-            page = subject_pages.get(subject)
-            title = f"[{escape(page[1])}]({ctx.link(page[0])})" if page else escape(subject)
-            parts.append(heading(3, title, f"notes-facts-{subject}"))
-            parts.extend(resolution_md(r, content, ctx) for r in content.resolutions if r.subject == subject)
-    body = "\n\n".join(intro + ([not_searched("\n\n".join(parts))] if parts else []))
-    return Page(path=path, title=ctx.word("nav_notes"), body=body,
-                description=ctx.word("notes_description"),
-                sources=("content/divergences.yml", "content/resolutions.yml"))
+    notes: list[str] = []
+    for document in DOCUMENTS:
+        records = [d for d in content.divergences if d.document == document]
+        if records:
+            notes.append(heading(2, _group_title(document, subject_pages, ctx), f"notes-{document}"))
+            notes.extend(divergence_md(d, content, ctx) for d in records)
+    return _page(path, intro, notes, "content/divergences.yml", "nav_notes", "notes_description", ctx)
+
+
+def facts_page(content: Content, subject_pages: dict[str, tuple[str, str]], ctx: Context,
+               path: str = FACTS_PATH) -> Page:
+    """The facts on which the editions disagree, grouped by the document they are in, in the
+    order of content/resolutions.yml."""
+    ctx = ctx.at(path)
+    intro = [_intro("facts_intro", NOTES_PATH, "nav_notes", ctx)]
+    if not content.resolutions:
+        intro.append(to_markdown(ctx.word("notes_none")))
+    subjects: list[str] = []
+    for res in content.resolutions:
+        if res.subject not in subjects:
+            subjects.append(res.subject)
+    notes: list[str] = []
+    for subject in subjects:
+        notes.append(heading(2, _group_title(subject, subject_pages, ctx), f"facts-{subject}"))
+        notes.extend(resolution_md(r, content, ctx) for r in content.resolutions if r.subject == subject)
+    return _page(path, intro, notes, "content/resolutions.yml", "nav_facts", "facts_description", ctx)
 
 
 def notes_anchors(content: Content) -> set[str]:
     """The anchors of the notes page (scripts/checks/anchors.py predicts links with them): each
-    record's id and the heading of each group, as `notes_page` writes them."""
-    ids = {d.id for d in content.divergences} | {r.id for r in content.resolutions}
-    if content.divergences:
-        ids |= {"notes-divergences"} | {f"notes-{d.document}" for d in content.divergences}
-    if content.resolutions:
-        ids |= {"notes-facts"} | {f"notes-facts-{r.subject}" for r in content.resolutions}
-    return ids
+    passage's note and each document's heading, as `notes_page` writes them."""
+    return {d.id for d in content.divergences} | {f"notes-{d.document}" for d in content.divergences}
+
+
+def facts_anchors(content: Content) -> set[str]:
+    """The anchors of the facts page: each fact's note and each subject's heading, as
+    `facts_page` writes them."""
+    return {r.id for r in content.resolutions} | {f"facts-{r.subject}" for r in content.resolutions}

@@ -5,6 +5,8 @@ what the other editions say there and why it matters. The records come in throug
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from scripts.content.inline import escape, quoted_title, to_markdown
 from scripts.content.models import Divergence, Quotation
 from scripts.render.common import Context, indent, lang_attrs, not_searched
@@ -26,7 +28,7 @@ def quoted(text: str, lang: str, ctx: Context) -> str:
     return ctx.md("quoted", text=in_language(escape(text), lang, ctx))
 
 
-def localized(texts: dict[str, str], reference: str, ctx: Context) -> str:
+def localized(texts: Mapping[str, str], reference: str, ctx: Context) -> str:
     """The text in the reader's language, else the reference language's, marked with its `lang`."""
     if ctx.lang in texts:
         return to_markdown(texts[ctx.lang], site_link=lambda url: _site_link(url, ctx))

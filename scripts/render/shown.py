@@ -8,6 +8,7 @@ test suite finds every value on the page the note targets, in every language."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -29,13 +30,13 @@ class Place:
     anchor: str | None = None
 
 
-def clock(time: str, ui: dict[str, str]) -> str:
+def clock(time: str, ui: Mapping[str, str]) -> str:
     """"HH:MM" as an edition writes it (`time` in its ui.yml)."""
     hour, minute = time.split(":")
     return ui.get("time", "{hour}:{minute}").format(hour=hour, minute=minute)
 
 
-def time_range(slot: Slot, ui: dict[str, str]) -> str:
+def time_range(slot: Slot, ui: Mapping[str, str]) -> str:
     return ui.get("time_range", "{start} – {end}").format(start=clock(slot.start, ui),
                                                          end=clock(slot.end, ui))
 
@@ -82,7 +83,7 @@ def _derive(res: Resolution, edition: Edition):
             slot = _slot(edition, parts[1])
             if res.kind not in ("time", "order", "missing-item", "wording"):
                 return NotImplemented
-            if slot is None:
+            if slot is None or agenda is None:
                 return None
             if res.kind == "time":
                 return (time_range(slot, edition.ui),)

@@ -13,6 +13,7 @@ import pytest
 from scripts.render.passages import passage
 from scripts.render.shown import place, shown
 from tests.support.checking import problems_of
+from tests.support.pages import is_print_volume, print_volumes
 
 DOCUMENTS = ("summary", "report", "background", "agenda", "definitions")
 
@@ -163,7 +164,8 @@ def test_notes_page_is_written_for_readers(built, lang):
 
 def test_print_editions_carry_the_notes(built):
     for lang in built.codes:
-        text = page_text((built.site / built.prefix(lang) / "print" / "index.html").read_text(encoding="utf-8"))
+        text = " ".join(page_text((built.site / built.prefix(lang) / path / "index.html").read_text(encoding="utf-8"))
+                        for path in print_volumes(built, lang))
         assert built.ui(lang, "notes_divergences") in text
         assert "Unos pocos factores influyen" in text
 
@@ -235,7 +237,7 @@ def test_edit_this_page_opens_the_yaml_file_behind_it(built):
         assert buttons == [f"{REPO_URL}/edit/main/{source}"], (lang, path, buttons)
     # every page of every language has one, and none opens the generated Markdown under docs/
     for url_path in built.pages:
-        if url_path.endswith(".html") or url_path.rstrip("/").endswith(("status", "print")):
+        if url_path.endswith(".html") or url_path.rstrip("/").endswith("status") or is_print_volume(url_path):
             continue
         raw = (built.site / url_path / "index.html").read_text(encoding="utf-8")
         buttons = re.findall(r'<a href="([^"]+)" title="[^"]*" class="md-content__button', raw)

@@ -141,3 +141,65 @@ def test_the_whole_edition_the_books_are_made_from_holds_every_volume(built: Bui
         assert not [i for i, n in Counter(ids).items() if n > 1], lang
         for href in re.findall(r'href="#([^"]+)"', body):
             assert href in ids, f"{lang}: #{href} in the whole edition leads nowhere"
+
+
+# --- the rule, on small navigations ------------------------------------------------------------
+
+
+def _nav(*items):
+    from scripts.plan.site import NavItem
+
+    def made(item):
+        if isinstance(item, str):
+            return NavItem(item.removesuffix(".md").title(), item)
+        title, children = item
+        return NavItem(title, None, tuple(made(child) for child in children))
+    return tuple(made(item) for item in items)
+
+
+def _held(volumes) -> list[list[str]]:
+    def pages(items):
+        return [p for item in items for p in ([item.path] if item.path else pages(item.children))]
+    return [pages(volume.items) for volume in volumes]
+
+
+def test_each_top_level_group_is_a_volume_opened_by_the_pages_before_it():
+    from scripts.plan.print_volumes import print_volumes
+
+    nav = _nav("index.md", "foreword.md", "summary.md", ("Part I", ["report/a.md", "report/b.md"]),
+               ("Part II", ["agenda.md"]), ("About", ["series.md", "notes.md", "status.md"]))
+    volumes = print_volumes(nav)
+    assert _held(volumes) == [["foreword.md", "summary.md", "report/a.md", "report/b.md"],
+                              ["agenda.md"], ["series.md", "notes.md"]]
+    assert [v.path for v in volumes] == ["print.md", "print/2.md", "print/3.md"]
+    assert volumes[0].titles == ("Foreword", "Summary", "Part I")
+    # A page added to a group (a second notes page) falls into its group's volume by itself.
+    grown = _nav("index.md", "foreword.md", ("Part I", ["report/a.md"]),
+                 ("About", ["series.md", "notes.md", "differences.md", "status.md"]))
+    assert _held(print_volumes(grown))[-1] == ["series.md", "notes.md", "differences.md"]
+
+
+def test_pages_after_the_last_group_close_it_and_a_navigation_without_groups_is_one_volume():
+    from scripts.plan.print_volumes import print_volumes
+
+    assert _held(print_volumes(_nav(("Part I", ["a.md"]), ("Part II", ["b.md"]), "c.md"))) == \
+        [["a.md"], ["b.md", "c.md"]]
+    assert _held(print_volumes(_nav("index.md", "a.md", "b.md"))) == [["a.md", "b.md"]]
+    assert _held(print_volumes(_nav(("About", ["status.md"]), ("Part I", ["a.md"])))) == [["a.md"]]
+
+
+def test_a_volume_page_is_a_print_page_and_no_other_page_is():
+    from scripts.render.print_page import is_print_page, volume_path
+
+    assert [volume_path(n) for n in (1, 2, 12)] == ["print.md", "print/2.md", "print/12.md"]
+    assert all(is_print_page(volume_path(n)) for n in (1, 2, 12))
+    assert not any(is_print_page(p) for p in ("print/0.md", "print/x.md", "report/print.md", "prints.md"))
+
+
+def test_links_between_volumes_are_relative_with_and_without_directory_urls():
+    from scripts.publish.print_edition import relative_url
+
+    cases = {("print/2/", "print/"): "2/", ("print/", "print/2/"): "../", ("print/3/", "print/2/"): "../3/",
+             ("print.html", "print/2.html"): "../print.html", ("print/2.html", "print.html"): "print/2.html",
+             ("downloads/x.pdf", "fr/print/2/"): "../../../downloads/x.pdf", ("print/", "print/"): "./"}
+    assert {case: relative_url(*case) for case in cases} == cases

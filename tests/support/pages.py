@@ -19,7 +19,8 @@ from scripts.content.models import Content
 
 SITE_URL = "https://example.test/idm/"  # a sub-path, so that base URLs are really exercised
 NOT_PAGES = ("assets/", "search/")
-_PRINT_VOLUME = re.compile(r"(?:^|/)print/(?:([1-9][0-9]*)/)?$")  # print/, print/2/…
+# A volume of the print edition: print/, print/2/… (print.html, print/2.html… offline)
+_PRINT_VOLUME = re.compile(r"(?:^|/)print(?:/|\.html|/([1-9][0-9]*)(?:/|\.html))$")
 
 
 @dataclass
@@ -176,7 +177,8 @@ def exists(built: Built, url_path: str) -> bool:
 
 
 def is_print_volume(url_path: str) -> bool:
-    """Whether a page (`print/2/`, `fr/print/`…) is a volume of the print edition."""
+    """Whether a page (`print/2/`, `fr/print/`, offline `fr/print/2.html`…) is a volume of the
+    print edition."""
     return bool(_PRINT_VOLUME.search(url_path))
 
 

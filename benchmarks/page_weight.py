@@ -41,8 +41,20 @@ KINDS = [("home", ""), ("report chapter", "report/globalized-world/"), ("agenda"
          ("notes", "notes/"), ("facts", "facts/"), ("translation status", "status/"),
          ("side-by-side", "parallel/report/introduction/"), ("print edition", "print/"),
          ("404", "404.html")]
+PRINT = "print/"  # the print edition: one row per volume the build made (print/, print/2/…)
 GOAL_BYTES, GOAL_REQUESTS = 70_000, 8
 QUERY = {"en": "migration", "fr": "migration", "es": "migración"}
+
+
+def with_print_volumes(kinds: list[tuple[str, str]], site: Path) -> list[tuple[str, str]]:
+    """`kinds` with the print edition's row made one row per volume of the built site."""
+    folders = [p.parent for p in (site / PRINT).glob("*/index.html") if p.parent.name.isdigit()]
+    volumes = [PRINT] + [f"{PRINT}{n}/" for n in sorted(int(f.name) for f in folders)]
+    out = []
+    for kind, path in kinds:
+        out.extend([(f"print vol. {n} of {len(volumes)}", v) for n, v in enumerate(volumes, start=1)]
+                   if path == PRINT else [(kind, path)])
+    return out
 
 
 def build(site: Path) -> None:
@@ -101,21 +113,22 @@ def main() -> int:
         if site is None:
             site = Path(temp) / "site"
             build(site)
+        kinds = with_print_volumes(KINDS, site)
         log: list = []
         rows = {}
         with launch() as browser, serving(site, log=log) as root:
             browser.devtools("Network.setCacheDisabled", {"cacheDisabled": True})
-            for kind, path in KINDS:
+            for kind, path in kinds:
                 for code in codes:
                     rows[kind, code] = weigh(browser, log, root + prefix[code] + path,
                                              QUERY.get(code, "migration"))
         floors = {(kind, code): own_text_gzip(site / prefix[code] / (path if path.endswith(".html")
                                                                     else path + "index.html"))
-                  for kind, path in KINDS for code in codes}
+                  for kind, path in kinds for code in codes}
     for title, part in (("first load", 0), ("opening search and typing a word, after the first load", 1)):
         print(f"\n{title} (kB gzip on the wire, requests; counted at the server)")
         print(f"{'page kind':<20}" + "".join(f"{code + ' kB':>10}{'req':>5}" for code in codes))
-        for kind, _ in KINDS:
+        for kind, _ in kinds:
             row = f"{kind:<20}"
             for code in codes:
                 entries = rows[kind, code][part]
@@ -132,7 +145,7 @@ def main() -> int:
             print("  then search:")
             for path, n in search:
                 print(f"  {n:>8,}  {path}")
-    over = [(kind, code) for kind, _ in KINDS for code in codes
+    over = [(kind, code) for kind, _ in kinds for code in codes
             if sum(n for _, n in rows[kind, code][0]) > GOAL_BYTES]
     if over:
         print("\nover the goal: the page's own text alone, gzipped")

@@ -19,7 +19,7 @@ from scripts.publish.downloads import DOWNLOADS, epub_name, pdf_name
 from scripts.publish.epub import write_epub
 from scripts.publish.pdf import document, write_pdf
 from scripts.render.shown import time_range
-from tests.support.pages import SITE_URL, Built
+from tests.support.pages import SITE_URL, Built, whole_edition
 
 PAGES = range(60, 130)  # each edition runs to 80-90 pages
 
@@ -48,9 +48,9 @@ def texts(built: Built, lang: str) -> tuple[str, ...]:
 
 
 def the_book(built: Built, lang: str):
-    """The book as the build made it, from the language's print page."""
-    html = (built.site / built.prefix(lang) / "print" / "index.html").read_text(encoding="utf-8")
-    body = html.split('<div class="print-edition">', 1)[1].split("</article>", 1)[0]
+    """The book as the build makes it: from the whole print edition, assembled from the built
+    pages (the web edition is in volumes; the book is one)."""
+    body = whole_edition(built, lang)
     front = built.content.editions[lang].front
     ui = built.content.editions[lang].ui
     return book(body, Imprint.of(front, lang, ui, SITE_URL), ui["print_contents"])

@@ -248,3 +248,29 @@ def test_serve_rebuilds_only_the_languages_whose_pages_changed(server):
     finally:
         (root / "content/fr/agenda.yml").write_text(original, encoding="utf-8")
     wait_until(base + "fr/people/", lambda p: "Modifié" not in p, "the edit undone")
+
+
+def test_serve_fills_every_print_volume_again_after_an_edit(server):
+    """A save re-renders only the changed pages, and every volume of that language's print
+    edition: each is filled again (none keeps the build's empty place), the edit in its volume."""
+    import re
+    from urllib.parse import urljoin
+
+    root, base, _log = server
+    role = "role: Directeur général de l’OIM\n"  # on the French agenda and people pages
+    original = edit(root, "content/fr/agenda.yml", role, role.replace("\n", " Retouché\n"))
+    try:
+        wait_until(base + "fr/people/", lambda p: "Directeur général de l’OIM Retouché" in p, "the edit served")
+        first = fetch(base + "fr/print/")
+        listing = re.search(r'<nav class="print-volumes".*?</nav>', first, re.S).group(0)
+        volumes = [base + "fr/print/"] + [urljoin(base + "fr/print/", href)
+                                          for href in re.findall(r'<li><a href="([^"]+)"', listing)]
+        assert len(volumes) > 1, listing
+        pages = {url: fetch(url) for url in volumes}
+        for url, page in pages.items():
+            assert '<div class="print-edition"><nav class="print-volumes"' in page, f"{url}: not filled"
+            assert 'data-print-edition="body"' not in page, url
+        assert sum("Directeur général de l’OIM Retouché" in page for page in pages.values()) == 1
+    finally:
+        (root / "content/fr/agenda.yml").write_text(original, encoding="utf-8")
+    wait_until(base + "fr/people/", lambda p: "Retouché" not in p, "the edit undone")

@@ -15,7 +15,7 @@ from scripts.render.divergence_marks import FACTS_PATH, NOTES_PATH
 from scripts.render.passages import passage
 from scripts.render.shown import place, shown
 from tests.support.checking import problems_of
-from tests.support.pages import resolve
+from tests.support.pages import is_print_volume, print_volumes, resolve
 
 DOCUMENTS = ("summary", "report", "background", "agenda", "definitions")
 
@@ -194,7 +194,7 @@ def test_every_link_to_a_note_lands_on_its_page_of_notes(built, lang):
     home = {"facts": prefix + page_url(FACTS_PATH), "notes": prefix + page_url(NOTES_PATH)}
     landed: dict[str, set[tuple[str, str]]] = {"facts": set(), "notes": set()}
     for url_path, page in built.pages.items():
-        if built.lang_of(url_path) != lang or url_path == prefix + "print/":
+        if built.lang_of(url_path) != lang or is_print_volume(url_path):
             continue
         for href in page.links:
             target, fragment = resolve(built, url_path, href)
@@ -246,7 +246,9 @@ def test_print_editions_carry_both_pages_of_notes(built):
     every note once, and its links to a note lead to that note inside the edition."""
     content = built.content
     for lang in built.codes:
-        raw = (built.site / built.prefix(lang) / "print" / "index.html").read_text(encoding="utf-8")
+        volumes = [(built.site / built.prefix(lang) / path / "index.html").read_text(encoding="utf-8")
+                   for path in print_volumes(built, lang)]
+        raw = "\n".join(volumes)
         chapters = re.findall(r'<section class="print-chapter" id="([^"]+)"', raw)
         ids = re.findall(r'id="([^"]+)"', raw)
         for path, title, records in ((NOTES_PATH, "nav_notes", content.divergences),
@@ -331,7 +333,7 @@ def test_edit_this_page_opens_the_yaml_file_behind_it(built):
         assert buttons == [f"{REPO_URL}/edit/main/{source}"], (lang, path, buttons)
     # every page of every language has one, and none opens the generated Markdown under docs/
     for url_path in built.pages:
-        if url_path.endswith(".html") or url_path.rstrip("/").endswith(("status", "print")):
+        if url_path.endswith(".html") or url_path.rstrip("/").endswith("status") or is_print_volume(url_path):
             continue
         raw = (built.site / url_path / "index.html").read_text(encoding="utf-8")
         buttons = re.findall(r'<a href="([^"]+)" title="[^"]*" class="md-content__button', raw)

@@ -11,15 +11,20 @@ from scripts.content.inline import plain_text
 from scripts.content.models import Definitions, Paragraph, Term
 from scripts.render.citation import Reference, bibtex, csl_json, file_name, ris
 from scripts.render.glossary import TermLinker, glossary_of
-from tests.support.pages import SITE_URL, Built
+from tests.support.pages import SITE_URL, Built, print_volumes
 
 
 def test_the_print_page_tab_title_is_in_the_language_of_the_page(built: Built):
+    """Each volume's tab says which volume of how many, in the page's language."""
     for lang in built.codes:
-        html = (built.site / built.prefix(lang) / "print" / "index.html").read_text(encoding="utf-8")
-        title = re.search(r"<title>([^<]*)</title>", html).group(1)
-        assert title.startswith(built.ui(lang, "print_title") + " - "), title
-        assert not title.startswith("Print -")
+        volumes = print_volumes(built, lang)
+        assert len(volumes) > 1, lang
+        for number, path in enumerate(volumes, start=1):
+            html = (built.site / built.prefix(lang) / path / "index.html").read_text(encoding="utf-8")
+            title = re.search(r"<title>([^<]*)</title>", html).group(1)
+            name = built.ui(lang, "print_volume_title").format(number=number, count=len(volumes))
+            assert title.startswith(name + " - "), title
+            assert not title.startswith(("Print -", "2 -"))
 
 
 def test_each_home_page_tells_how_to_cite_the_publication(built: Built):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -14,7 +13,7 @@ import pytest
 
 from scripts.publish.archive import ZIP_DATE, human_size, make_zip
 from scripts.publish.downloads import ARCHIVE, ARCHIVE_ROOT, DOWNLOADS, epub_name, pdf_name
-from tests.support.pages import Built, parse
+from tests.support.pages import Built, is_print_volume, parse, print_volumes
 
 LOCAL_SCHEMES = ("file", "data", "blob", "about")
 SLOT = re.compile(r'data-size-of="([^"]+)" data-locale="([^"]+)">([^<]*)</span>')
@@ -90,6 +89,16 @@ def test_the_archive_holds_every_page_of_every_language_the_pdfs_and_epubs(built
     assert not any(name.endswith(".zip") for name in inside), "the archive does not hold itself"
 
 
+def test_the_archive_lists_paths_as_written(tmp_path: Path):
+    """"print.html" before "print/2.html" ("." sorts before "/"), as a sorted listing reads."""
+    tree = tmp_path / "tree"
+    (tree / "print").mkdir(parents=True)
+    for name in ("print/2.html", "print.html"):
+        (tree / name).write_text(name, encoding="utf-8")
+    with zipfile.ZipFile(make_zip(tree, tmp_path / "a.zip", "root")) as zipped:
+        assert zipped.namelist() == ["root/print.html", "root/print/2.html"]
+
+
 def test_zipping_the_same_files_gives_the_same_bytes(tmp_path: Path):
     tree = tmp_path / "tree"
     (tree / "b").mkdir(parents=True)
@@ -115,29 +124,28 @@ def test_each_language_has_a_pdf(built: Built):
 # --- the print edition --------------------------------------------------------------------------
 
 
-def test_the_print_edition_holds_every_page_with_contents_and_footnotes(built: Built):
+def test_each_print_volume_has_the_whole_contents_and_its_footnotes(built: Built):
+    """Each volume (tests/test_print_edition.py checks which pages each holds and its links):
+    the language, the contents of the whole edition, footnotes with both links, details open."""
     for lang in built.codes:
-        file = built.site / built.prefix(lang) / "print" / "index.html"
-        html = file.read_text(encoding="utf-8")
-        page = parse(file)
-        assert page.lang == lang
-        ids = re.findall(r'\sid="([^"]+)"', html)
-        duplicated = [i for i, n in Counter(ids).items() if n > 1]
-        assert not duplicated, f"{lang}: ids used twice: {duplicated[:5]}"
-        toc = re.search(r'<nav class="print-toc".*?</nav>', html, re.S)
-        assert toc, f"{lang}: no table of contents"
-        targets = re.findall(r'href="#([^"]+)"', toc.group(0))
-        chapters = re.findall(r'<section class="print-chapter" id="([^"]+)"', html)
-        book = [p for p in built.paths(lang) if p not in ("", "print/", "status/")
+        volumes = print_volumes(built, lang)
+        contents = []
+        for path in volumes:
+            file = built.site / built.prefix(lang) / path / "index.html"
+            html = file.read_text(encoding="utf-8")
+            assert parse(file).lang == lang
+            toc = re.search(r'<nav class="print-toc".*?</nav>', html, re.S)
+            assert toc, f"{lang}/{path}: no table of contents"
+            contents.append([href.rsplit("#", 1)[1] for href in re.findall(r'href="([^"]*#[^"]+)"', toc.group(0))])
+            assert "<details " not in html.replace("<details open", ""), "collapsed details on paper"
+            ids = set(re.findall(r'\sid="([^"]+)"', html))
+            for ref in re.findall(r'class="footnote-ref" href="#([^"]+)"', html):
+                assert ref in ids
+        book = [p for p in built.paths(lang) if p not in ("", "status/") and not is_print_volume(p)
                 and not p.startswith("parallel/")]  # not home, print, status, side-by-side views
-        assert targets == chapters and len(chapters) == len(book)
-        assert "footnote-ref" in html and "footnote-backref" in html
-        for ref in re.findall(r'class="footnote-ref" href="#([^"]+)"', html):
-            assert ref in ids
-        assert "<details " not in html.replace("<details open", ""), "collapsed details on paper"
-        content = html.split('<div class="print-edition">', 1)[1].split("</article>", 1)[0]
-        for href in re.findall(r'href="([^"#][^"]*)"', content):  # the rest are links inside
-            assert urlsplit(href).scheme or f"{DOWNLOADS}/" in href, f"{lang}: {href}"
+        assert all(found == contents[0] for found in contents) and len(contents[0]) == len(book), lang
+    text = "".join((built.site / path / "index.html").read_text(encoding="utf-8") for path in print_volumes(built, "en"))
+    assert "footnote-ref" in text and "footnote-backref" in text
 
 
 # --- in the browser, from file://, offline -------------------------------------------------------
@@ -156,11 +164,11 @@ def test_every_offline_page_loads_its_scripts_and_styles_without_any_request_lea
     browser.open("about:blank")
     browser.requests(), browser.console_errors()  # what the browser did before: not ours
     for lang in built.codes:
-        for path in sorted(built.paths(lang)) + ["print/"]:
+        for path in sorted(built.paths(lang)):  # the print volumes too
             url = offline_url(built, lang, path)
             _open(browser, archive, url)
             assert browser.script("return document.documentElement.lang") == lang
-            if path == "print/":  # its own page without the theme (overrides/print.html)
+            if is_print_volume(path):  # its own page without the theme (overrides/print.html)
                 width = browser.script("return getComputedStyle(document.querySelector('main')).maxWidth")
                 assert width == "760px", f"{url}: the edition's stylesheet is not applied"
             else:

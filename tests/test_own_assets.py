@@ -1,6 +1,7 @@
 """scripts/publish/own_assets.py: the site's own stylesheets and script, one minified file each."""
 
 from scripts.publish.own_assets import SCRIPT, STYLESHEET, script, stylesheet
+from tests.support.pages import is_print_volume
 
 
 def test_stylesheets_join_in_order_without_comments():
@@ -18,7 +19,7 @@ def test_the_built_pages_load_one_own_stylesheet_and_script_holding_every_source
     for path, page in built.pages.items():
         assets = [url.rsplit("assets/", 1)[1] for _, url in page.resources if "assets/" in url]
         own = sorted(asset for asset in assets if not asset.startswith(theirs))
-        expected = [STYLESHEET] if path.endswith("print/") else [SCRIPT, STYLESHEET]
+        expected = [STYLESHEET] if is_print_volume(path) else [SCRIPT, STYLESHEET]
         assert own == sorted(e.split("assets/", 1)[1] for e in expected), path
     css = (built.site / STYLESHEET).read_text(encoding="utf-8")
     assert ".slot-time{" in css and "@page{" in css and ".parallel" in css  # site, print, reading
@@ -34,7 +35,7 @@ def test_indentation_goes_and_preformatted_text_and_scripts_stay():
 
 def test_the_built_pages_carry_no_template_indentation(built):
     import re
-    for path in ("", "notes/", "print/"):
+    for path in ("", "notes/", "print/", "print/2/"):
         html = (built.site / path / "index.html").read_text(encoding="utf-8")
         outside = re.sub(r"<(pre|textarea|script)\b.*?</\1>", "", html, flags=re.S)
         assert not re.search(r"\n[ \t]+", outside), path

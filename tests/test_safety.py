@@ -195,10 +195,12 @@ def test_entity_written_titles_stay_text_in_the_title_element(hostile):
 def test_the_print_edition_and_pdf_hold_no_live_payload(hostile):
     from scripts.publish.downloads import DOWNLOADS
 
-    printed = hostile.site / "print" / "index.html"
-    parser = _Live()
-    parser.feed(printed.read_text("utf-8"))
-    assert not parser.found, parser.found[:5]
+    volumes = sorted((hostile.site / "print").rglob("index.html"))
+    assert len(volumes) > 1, volumes  # print/index.html, print/2/index.html…
+    for printed in volumes:
+        parser = _Live()
+        parser.feed(printed.read_text("utf-8"))
+        assert not parser.found, (printed, parser.found[:5])
     assert list((hostile.site / DOWNLOADS).glob("*.pdf"))
 
 

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from scripts.content.models import paragraph_anchors
-from tests.support.pages import SITE_URL, Built, css_urls, exists, resolve
+from tests.support.pages import SITE_URL, Built, css_urls, exists, is_print_volume, print_volumes, resolve
 
 # --- pages and languages ----------------------------------------------------------------------
 
@@ -51,7 +51,7 @@ def test_each_language_has_its_own_404_page(built: Built):
 def _fallback_paths(built: Built, lang: str) -> set[str]:
     # The print edition holds every page, fallback notices included, but is a page of its own.
     return {p for p in built.paths(lang)
-            if p != "print/" and built.ui(lang, "fallback_title") in built.page(lang, p).text}
+            if not is_print_volume(p) and built.ui(lang, "fallback_title") in built.page(lang, p).text}
 
 
 def test_alternates_point_to_existing_real_pages_at_the_same_path(built: Built):
@@ -314,12 +314,14 @@ def test_pages_have_previous_and_next_links(built: Built):
 
 
 def test_the_print_edition_loads_none_of_the_theme(built: Built):
-    """The whole publication on one page (issue 12): its own text is most of what it may weigh,
-    so it loads the site's own stylesheets and no script, not Material's bundle and main.css."""
+    """The publication in volumes of one page (issue 12): their own text is most of what they
+    may weigh, so they load the site's own stylesheets and no script, not Material's bundle
+    and main.css."""
     for lang in built.codes:
-        page = built.page(lang, "print/")
-        loaded = [url for _, url in page.resources]
-        assert not [u for u in loaded if "/javascripts/" in u or "/main." in u or "/palette." in u], loaded
-        assert [u for u in loaded if u.endswith("assets/stylesheets/edition.css")], loaded
-        html = (built.site / built.prefix(lang) / "print/index.html").read_text(encoding="utf-8")
-        assert html.count('<section class="print-chapter"') > 10, "the edition is not on the page"
+        for path in print_volumes(built, lang):
+            page = built.page(lang, path)
+            loaded = [url for _, url in page.resources]
+            assert not [u for u in loaded if "/javascripts/" in u or "/main." in u or "/palette." in u], loaded
+            assert [u for u in loaded if u.endswith("assets/stylesheets/edition.css")], loaded
+            html = (built.site / built.prefix(lang) / path / "index.html").read_text(encoding="utf-8")
+            assert html.count('<section class="print-chapter"') >= 1, f"{lang}/{path}: no chapter"

@@ -57,7 +57,7 @@ from scripts.publish.footnote_numbers import published_numbers
 from scripts.publish.phases import Phases
 from scripts.publish.sanitize import clean
 from scripts.render.parallel import PARALLEL_DIR
-from scripts.render.print_page import PRINT_PATH
+from scripts.render.print_page import is_print_page
 from scripts.render.theme_values import html_safe
 from scripts.render.translation_marks import STATUS_PATH
 from scripts.translation.status import translation_of
@@ -355,11 +355,11 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
     # The heading permalinks' tooltip in the page's language (MkDocs makes a Markdown
     # converter per page, from these settings).
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = _site().ui[lang]["permalink_title"]
-    if path == PRINT_PATH:  # not "Print", the file name
+    if is_print_page(path):  # not "Print" or "2", the file name
         page.meta.setdefault("title", html_safe(_site().pages[lang][path].title))
         # Its own page without the theme (overrides/print.html): the text alone is heavy enough.
         page.meta["template"] = "print.html"
-    if path in (PRINT_PATH, STATUS_PATH):  # every page again; the translators' page: not searched
+    if is_print_page(path) or path == STATUS_PATH:  # every page again; the translators' page: not searched
         page.meta["search"] = {"exclude": True}
         page.meta["hide"] = [*page.meta.get("hide", []), "navigation", "toc"]
     if _state.serving:

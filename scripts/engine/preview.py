@@ -40,7 +40,7 @@ import watchdog.observers.polling
 from scripts import config as settings
 from scripts.plan.site import Site
 from scripts.render.parallel import PARALLEL_DIR
-from scripts.render.print_page import PRINT_PATH
+from scripts.render.print_page import PRINT_PATH, is_print_page
 
 # The template a page gets when its HTML from the last build is still right: empty output,
 # which MkDocs does not write, so the file already in the site directory stays.
@@ -282,10 +282,12 @@ class PreviewState:
         else:
             before = self._previous[0]
             self.changed = {uri for uri, text in pages.items() if before.get(uri) != text}
-            # A language's print edition holds its pages (not the side-by-side views).
-            self.changed |= {f"{lang}/{PRINT_PATH}" for lang, path in
-                             (uri.split("/", 1) for uri in list(self.changed))
-                             if not path.startswith(PARALLEL_DIR)}
+            # A language's print edition holds its pages (not the side-by-side views): each
+            # of its volumes (the contents of every volume lists every page).
+            languages = {lang for lang, path in (uri.split("/", 1) for uri in self.changed)
+                         if not path.startswith(PARALLEL_DIR)}
+            self.changed |= {f"{lang}/{path}" for lang in languages for path in site.pages[lang]
+                             if is_print_page(path)}
         self._pending = (site, pages, now)
         build_log = logging.getLogger(f"{engine}.commands.build")
         if not any(isinstance(f, _SkippedPages) for f in build_log.filters):

@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 from scripts.catalogue import BY_STEM, DOCUMENTS, KINDS
 from scripts.content.models import Content, Edition, Front, Language
+from scripts.plan.print_volumes import print_volumes
 from scripts.plan.reading import add_reading_aids, glossary
 from scripts.render.agenda import agenda_page, people_page
 from scripts.render.common import Context, Page
@@ -23,7 +24,7 @@ from scripts.render.document import chapter_page, chapter_path, document_page, f
 from scripts.render.fallback import fallback_page
 from scripts.render.home import HOME_PATH, home_page
 from scripts.render.notes import facts_page, notes_page
-from scripts.render.print_page import PRINT_PATH, print_page
+from scripts.render.print_page import print_page
 from scripts.render.reference import acronyms_page, definitions_page, series_page
 from scripts.render.status import status_page
 from scripts.render.translation_marks import STATUS_PATH, in_words_of_reference, page_units, untranslated
@@ -260,14 +261,18 @@ def plan(content: Content, translation: Translation | None = None, edit_uri: str
                              changes=translation.changes if translation else None,
                              origins={lang: {k: origin for k, (_s, origin) in units.items()}
                                       for lang, units in translation.units.items()} if translation else None)
-        printed = print_page(ctx.at(PRINT_PATH))  # not in the navigation
-        home, notes, facts, status, printed = (
+        home, notes, facts, status = (
             in_words_of_reference(page, ctx.at(page.path), key) for page, key in
             ((home, "home_intro"), (notes, "notes_intro"), (facts, "facts_intro"),
-             (status, "status_intro"), (printed, "print_title")))
+             (status, "status_intro")))
         site.pages[code] = {HOME_PATH: home, **rendered[code], NOTES_PATH: notes, FACTS_PATH: facts,
-                            STATUS_PATH: status, PRINT_PATH: printed}
+                            STATUS_PATH: status}
         site.nav[code] = _with_notes((NavItem(ctx.word("home"), HOME_PATH), *nav), ctx)
+        # The print edition, one page per volume (not in the navigation; made of it).
+        volumes = print_volumes(site.nav[code])
+        for volume in volumes:
+            printed = print_page(ctx.at(volume.path), volume.number, len(volumes))
+            site.pages[code][volume.path] = in_words_of_reference(printed, ctx.at(volume.path), "print_title")
     add_reading_aids(site.pages, content, ctxs)
     return site
 

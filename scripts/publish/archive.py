@@ -27,7 +27,8 @@ def make_zip(tree: Path, target: Path, root_name: str, exclude: tuple[str, ...] 
     """Zip every file under `tree` into `target`, inside a folder `root_name`: sorted paths,
     fixed dates and modes, so the bytes depend only on the files' paths and contents.
     `exclude`: path prefixes (relative to `tree`, POSIX) left out."""
-    files = sorted(p for p in tree.rglob("*") if p.is_file())
+    # Sorted as the paths are written ("print.html" before "print/2.html"), not by parts.
+    files = sorted((p for p in tree.rglob("*") if p.is_file()), key=lambda p: p.relative_to(tree).as_posix())
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from scripts.plan.print_volumes import print_volumes
 from scripts.plan.site import NavItem, Site
 from scripts.publish import epub as epub_module
 from scripts.publish import pdf as pdf_module
@@ -34,14 +35,14 @@ from scripts.publish.epub import write_epub
 from scripts.publish.pdf import document as pdf_document
 from scripts.publish.pdf import write_pdf
 from scripts.publish.phases import Phases
-from scripts.publish.print_edition import Entry, assemble, html_file, page_url
+from scripts.publish.print_edition import (Entry, Volume, assemble, assemble_volume, html_file, page_url,
+                                          relative_url, volume_header)
 from scripts.publish.sanitize import clean
 from scripts.publish.search_index import write_language_indexes
 from scripts.render import citation
 from scripts.render.citation import Reference
 from scripts.render.home import CITE_DIR, HOME_PATH
 from scripts.render.print_page import MARKER, PRINT_PATH
-from scripts.render.translation_marks import STATUS_PATH
 
 DOWNLOADS = "downloads"
 ARCHIVE_ROOT = "return-migration-idm15"  # the folder the archive unzips into
@@ -90,48 +91,73 @@ def links(site: Site, lang: str, directory_urls: bool, offline: bool, with_files
     root = site.language_root(lang)
     out = [Link(root + page_url(PRINT_PATH, directory_urls), ui["download_print"])]
     if with_files:
-        for name, label in ((pdf_name(lang), "download_pdf"), (epub_name(lang), "download_epub")):
-            out.append(_sized(f"{DOWNLOADS}/{name}", ui[label], name, locale))
+        out.extend(book_files(site, lang))
         if not offline:
             out.append(_sized(f"{DOWNLOADS}/{ARCHIVE}", ui["download_archive"], ARCHIVE, locale))
     return out
+
+
+def book_files(site: Site, lang: str) -> list[Link]:
+    """The whole book of a language in one file: its PDF and its EPUB."""
+    ui, locale = site.ui[lang], _locale(site, lang)
+    return [_sized(f"{DOWNLOADS}/{name}", ui[label], name, locale)
+            for name, label in ((pdf_name(lang), "download_pdf"), (epub_name(lang), "download_epub"))]
 
 
 def _locale(site: Site, lang: str) -> str:
     return next(language.locale for language in site.languages if language.code == lang)
 
 
-def print_entries(nav: tuple[NavItem, ...], directory_urls: bool) -> tuple[Entry, ...]:
-    """The navigation as the print edition's contents: the publication and its notes (the home
-    page is only links; the translation status is about the site, not the book)."""
-    out = []
-    for item in nav:
-        if item.path is None:
-            out.append(Entry(item.title, None, print_entries(item.children, directory_urls)))
-        elif item.path not in (HOME_PATH, PRINT_PATH, STATUS_PATH):
-            out.append(Entry(item.title, page_url(item.path, directory_urls)))
-    return tuple(out)
+def edition_volumes(nav: tuple[NavItem, ...], directory_urls: bool) -> tuple[Volume, ...]:
+    """The volumes of a language's print edition (scripts/plan/print_volumes.py), each with
+    its page's URL and its entries."""
+    return tuple(Volume(page_url(volume.path, directory_urls), _entries(volume.items, directory_urls))
+                 for volume in print_volumes(nav))
+
+
+def _entries(items: tuple[NavItem, ...], directory_urls: bool) -> tuple[Entry, ...]:
+    return tuple(Entry(item.title, None, _entries(item.children, directory_urls)) if item.path is None
+                 else Entry(item.title, page_url(item.path, directory_urls)) for item in items)
+
+
+def edition_articles(root: Path, volumes: tuple[Volume, ...]) -> dict[str, str]:
+    """The built HTML of every page of the edition (page URL -> HTML), read from the
+    language's folder of the built site."""
+    entries = tuple(entry for volume in volumes for entry in volume.entries)
+    return {url: (root / html_file(url)).read_text(encoding="utf-8") for url in _urls(entries)}
+
+
+def whole_edition(volumes: tuple[Volume, ...], articles: dict[str, str], contents: str,
+                  directory_urls: bool) -> str:
+    """The whole edition as one body, sanitized (scripts/publish/sanitize.py) as a whole:
+    the PDF and the EPUB are made from it."""
+    entries = tuple(entry for volume in volumes for entry in volume.entries)
+    return clean(assemble(entries, articles, page_url(PRINT_PATH, directory_urls), contents))
 
 
 def write_print_editions(site_dir: Path, site: Site, directory_urls: bool,
-                         languages: list[str] | None = None) -> dict[str, str]:
-    """Fill each language's print page (of `languages`, default all) with the edition.
-    Returns language -> edition body."""
+                         languages: list[str] | None = None, with_files: bool = True) -> dict[str, str]:
+    """Fill each volume page of each language's print edition (of `languages`, default all).
+    `with_files`: the volumes offer the PDF and the EPUB (not while previewing, which makes
+    none). Returns language -> the whole edition's body (for the books)."""
     bodies = {}
-    print_url = page_url(PRINT_PATH, directory_urls)
     for lang in site.codes if languages is None else languages:
-        root = site_dir / site.language_root(lang)
-        entries = print_entries(site.nav[lang], directory_urls)
-        articles = {url: (root / html_file(url)).read_text(encoding="utf-8") for url in _urls(entries)}
-        # Sanitized again as a whole (scripts/publish/sanitize.py): the PDF is made from this.
-        body = clean(assemble(entries, articles, print_url, site.ui[lang]["print_contents"]))
-        page = root / html_file(print_url)
-        text = page.read_text(encoding="utf-8")
-        if MARKER not in text:
-            raise ValueError(f"{page}: the print page has no place for the edition")
-        page.write_text(text.replace(MARKER, f'<div class="print-edition">{body}</div>', 1),
-                        encoding="utf-8")
-        bodies[lang] = body
+        root, words = site_dir / site.language_root(lang), site.ui[lang]
+        volumes = edition_volumes(site.nav[lang], directory_urls)
+        articles = edition_articles(root, volumes)
+        for number, volume in enumerate(volumes, start=1):
+            book_links = tuple(
+                (relative_url(link.href, site.language_root(lang) + volume.url), link.label_html())
+                for link in (book_files(site, lang) if with_files else ()))
+            header = volume_header(volumes, number, words, book_links)
+            body = clean(assemble_volume(volumes, number, articles, words["print_contents"], header))
+            page = root / html_file(volume.url)
+            text = page.read_text(encoding="utf-8")
+            if MARKER not in text:
+                raise ValueError(f"{page}: the print page has no place for the edition")
+            page.write_text(text.replace(MARKER, f'<div class="print-edition">{body}</div>', 1),
+                            encoding="utf-8")
+        bodies[lang] = whole_edition(volumes, articles, words["print_contents"], directory_urls)
     return bodies
 
 
@@ -258,7 +284,7 @@ def finish(site_dir: Path, site: Site, *, directory_urls: bool, offline: bool, w
     with phases.phase("search indexes"):
         write_language_indexes(site_dir, roots, offline)
     with phases.phase("print editions"):
-        bodies = write_print_editions(site_dir, site, directory_urls, languages)
+        bodies = write_print_editions(site_dir, site, directory_urls, languages, with_files)
     with phases.phase("citations"):
         write_citations(site_dir, site)
     if not with_files or offline or build_offline is None:

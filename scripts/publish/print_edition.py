@@ -1,11 +1,16 @@
-"""The print edition: every page of one language, in the order of the navigation, on one page.
+"""The print edition: every page of one language, in the order of the navigation, in volumes.
 
 Engine-neutral: it reads the built pages' HTML (their `<article>`, which the theme renders from
 the generated Markdown) and assembles it, so the print edition holds exactly what the site
 shows, footnotes included. Each page becomes a section whose id is the page's slug; the ids
 of a page are prefixed with that slug (two pages may both have a footnote `fn:1`), links
-between pages become links inside the edition, headings move down one level per level of
-nesting, collapsed details are opened. Titles come from the navigation (plain text, escaped).
+between pages become links inside the edition (to an anchor of the same volume, or to the
+volume page that holds the target), headings move down one level per level of nesting,
+collapsed details are opened. Titles come from the navigation (plain text, escaped).
+
+`assemble` gives the whole edition as one body (what the PDF and the EPUB are made from);
+`assemble_volume` gives one volume's page body (scripts/plan/print_volumes.py says which
+pages each volume holds): the same sections, with the whole table of contents.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+import string
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -76,8 +82,29 @@ def article(page_html: str) -> str:
     return _ORIGINAL_LINK.sub(r'<a href="\2" data-original-lang="\1"', inner)
 
 
-def rewrite(content: str, url: str, print_url: str, slugs: dict[str, str], shift: int) -> str:
-    """One page's article made part of the edition at `print_url`."""
+@dataclass(frozen=True)
+class Volume:
+    """A volume of the edition: its page's URL (relative to the language root) and the
+    top-level entries it holds."""
+
+    url: str
+    entries: tuple[Entry, ...]
+
+
+def relative_url(target: str, base: str) -> str:
+    """`target` as a link from the page at `base` (both relative to the same root; a URL
+    ending in `/` is a folder's page): `print/2/` from `print/` -> `2/`."""
+    folder = base if base.endswith("/") or base == "" else posixpath.dirname(base) + "/"
+    out = posixpath.relpath(target.rstrip("/") or ".", folder.rstrip("/") or ".")
+    if target.endswith("/") or target == "":
+        out = "./" if out == "." else out + "/"
+    return out
+
+
+def rewrite(content: str, url: str, print_url: str, slugs: dict[str, str], shift: int,
+            volumes: dict[str, str] | None = None) -> str:
+    """One page's article made part of the edition at `print_url`. `volumes`: page URL ->
+    the link to the volume page holding it ("" for the volume at `print_url`; none: all)."""
     own = slugs[url]
 
     def ids(match: re.Match) -> str:
@@ -86,7 +113,7 @@ def rewrite(content: str, url: str, print_url: str, slugs: dict[str, str], shift
 
     def link(match: re.Match) -> str:
         attribute, value = match.group(1), html.unescape(match.group(2))
-        return f'{attribute}="{html.escape(_relink(value, url, print_url, slugs, own))}"'
+        return f'{attribute}="{html.escape(_relink(value, url, print_url, slugs, own, volumes or {}))}"'
 
     def heading(match: re.Match) -> str:
         return f"<{match.group(1)}h{min(6, int(match.group(2)) + shift)}"
@@ -97,7 +124,8 @@ def rewrite(content: str, url: str, print_url: str, slugs: dict[str, str], shift
     return content.replace("<details ", "<details open ").replace("<details>", "<details open>")
 
 
-def _relink(value: str, url: str, print_url: str, slugs: dict[str, str], own: str) -> str:
+def _relink(value: str, url: str, print_url: str, slugs: dict[str, str], own: str,
+            volumes: dict[str, str]) -> str:
     if value.startswith("#"):
         return f"#{own}--{value[1:]}" if value[1:] else f"#{own}"
     parts = urlsplit(value)
@@ -109,7 +137,8 @@ def _relink(value: str, url: str, print_url: str, slugs: dict[str, str], own: st
         for candidate in (path, path + "index.html", path.removesuffix("index.html")):
             if candidate in slugs:
                 anchor = slugs[candidate]
-                return f"#{anchor}--{target.fragment}" if target.fragment else f"#{anchor}"
+                page = volumes.get(candidate, "")  # another volume's page, or this one
+                return page + (f"#{anchor}--{target.fragment}" if target.fragment else f"#{anchor}")
         # A file of the site that is not a page (a download): the same file, seen from here.
         relative = posixpath.relpath(path or ".", posixpath.dirname(print_url) or ".")
         return relative + (f"#{target.fragment}" if target.fragment else "")
@@ -123,13 +152,19 @@ def _pages(entries: tuple[Entry, ...]) -> list[Entry]:
     return out
 
 
-def table_of_contents(entries: tuple[Entry, ...], slugs: dict[str, str], heading: str) -> str:
+def table_of_contents(entries: tuple[Entry, ...], slugs: dict[str, str], heading: str,
+                      volumes: dict[str, str] | None = None) -> str:
+    """The contents of the whole edition; an entry in another volume links to that volume's
+    page (`volumes`: page URL -> link to its volume's page, "" for this one)."""
+    volumes = volumes or {}
+
     def items(level: tuple[Entry, ...]) -> str:
         out = []
         for entry in level:
             title = html.escape(entry.title)
             if entry.url is not None:
-                out.append(f'<li><a href="#{slugs[entry.url]}">{title}</a></li>')
+                href = html.escape(volumes.get(entry.url, "")) + f"#{slugs[entry.url]}"
+                out.append(f'<li><a href="{href}">{title}</a></li>')
             else:
                 out.append(f"<li><span>{title}</span><ol>{items(entry.children)}</ol></li>")
         return "".join(out)
@@ -140,23 +175,80 @@ def table_of_contents(entries: tuple[Entry, ...], slugs: dict[str, str], heading
 
 def assemble(entries: tuple[Entry, ...], articles: dict[str, str], print_url: str,
              contents_heading: str) -> str:
-    """The body of the edition: its table of contents, then every page (`articles`: page URL
-    -> the page's built HTML), each group of pages under its title."""
-    slugs = {entry.url: slug(entry.url) for entry in _pages(entries)}
-    parts = [table_of_contents(entries, slugs, contents_heading)]
-    for number, entry in enumerate(entries, start=1):
-        if entry.url is not None:
-            parts.append(_chapter(entry, articles, print_url, slugs, shift=1))
+    """The whole edition as one body (the books are made from it): its table of contents,
+    then every page (`articles`: page URL -> the page's built HTML), each group of pages
+    under its title."""
+    return assemble_volume((Volume(print_url, entries),), 1, articles, contents_heading)
+
+
+def assemble_volume(volumes: tuple[Volume, ...], number: int, articles: dict[str, str],
+                    contents_heading: str, header: str = "") -> str:
+    """The body of volume `number` (from 1) of `volumes`: `header`, the table of contents of
+    the whole edition, then the volume's pages. Ids, footnotes and group numbers are those of
+    the whole edition, so a link into another volume finds its anchor there."""
+    here = volumes[number - 1]
+    everything = tuple(entry for volume in volumes for entry in volume.entries)
+    slugs = {entry.url: slug(entry.url) for entry in _pages(everything)}
+    links = {entry.url: "" if volume is here else relative_url(volume.url, here.url)
+             for volume in volumes for entry in _pages(volume.entries)}
+    parts = [header] if header else []
+    parts.append(table_of_contents(everything, slugs, contents_heading, links))
+    positions = {}  # place among the edition's top-level entries (from 1) -> (volume, entry)
+    for volume in volumes:
+        for entry in volume.entries:
+            positions[len(positions) + 1] = (volume, entry)
+    for position, (volume, entry) in positions.items():
+        if volume is not here:
             continue
-        chapters = "".join(_chapter(child, articles, print_url, slugs, shift=2)
+        if entry.url is not None:
+            parts.append(_chapter(entry, articles, here.url, slugs, 1, links))
+            continue
+        chapters = "".join(_chapter(child, articles, here.url, slugs, 2, links)
                            for child in _pages(entry.children))
-        parts.append(f'<section class="print-part" id="print-part-{number}">'
+        parts.append(f'<section class="print-part" id="print-part-{position}">'
                      f'<h2 class="print-part__title">{html.escape(entry.title)}</h2>{chapters}</section>')
     return "\n".join(parts)
 
 
 def _chapter(entry: Entry, articles: dict[str, str], print_url: str, slugs: dict[str, str],
-             shift: int) -> str:
+             shift: int, volumes: dict[str, str]) -> str:
     assert entry.url is not None
-    body = rewrite(article(articles[entry.url]), entry.url, print_url, slugs, shift)
+    body = rewrite(article(articles[entry.url]), entry.url, print_url, slugs, shift, volumes)
     return f'<section class="print-chapter" id="{slugs[entry.url]}">\n{body}\n</section>'
+
+
+def volume_header(volumes: tuple[Volume, ...], number: int, words: dict[str, str],
+                  whole_book: tuple[tuple[str, str], ...]) -> str:
+    """What a volume's page says before its contents: every volume with what it holds (its
+    top-level entries, as the navigation names them), the others linked; then the whole book
+    in one file (`whole_book`: link, label as HTML, e.g. the PDF with its size). Words are
+    plain text, escaped here."""
+    here = volumes[number - 1]
+    items = []
+    for other_number, volume in enumerate(volumes, start=1):
+        name = html.escape(words["print_volume"].format(number=other_number))
+        if volume is here:
+            label = f'<strong>{_filled(words["print_this_volume"], volume=name)}</strong>'
+            attributes = ' aria-current="page"'
+        else:
+            label = f'<a href="{html.escape(relative_url(volume.url, here.url))}">{name}</a>'
+            attributes = ""
+        holds = " · ".join(html.escape(entry.title) for entry in volume.entries)
+        items.append(f'<li{attributes}>{_filled(words["print_volume_holds"], volume=label, contents=holds)}</li>')
+    files = " · ".join(f'<a href="{html.escape(href)}" download>{label}</a>' for href, label in whole_book)
+    book = (f'<p class="print-volumes__book">{html.escape(words["print_whole_book"])} {files}</p>'
+            if files else "")
+    return (f'<nav class="print-volumes" aria-labelledby="print-volumes-title">'
+            f'<h2 id="print-volumes-title">{html.escape(words["print_volumes"])}</h2>'
+            f'<ol>{"".join(items)}</ol>{book}</nav>')
+
+
+def _filled(template: str, **values: str) -> str:
+    """An interface word with its `{placeholders}` filled: its own text escaped, the values
+    (HTML made here) as given."""
+    out = []
+    for literal, name, _spec, _conversion in string.Formatter().parse(template):
+        out.append(html.escape(literal))
+        if name is not None:
+            out.append(values[name])
+    return "".join(out)

@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -18,6 +19,8 @@ from scripts.content.models import Content
 
 SITE_URL = "https://example.test/idm/"  # a sub-path, so that base URLs are really exercised
 NOT_PAGES = ("assets/", "search/")
+# A volume of the print edition: print/, print/2/… (print.html, print/2.html… offline)
+_PRINT_VOLUME = re.compile(r"(?:^|/)print(?:/|\.html|/([1-9][0-9]*)(?:/|\.html))$")
 
 
 @dataclass
@@ -171,3 +174,37 @@ def resolve(built: Built, page_path: str, href: str) -> tuple[str | None, str]:
 def exists(built: Built, url_path: str) -> bool:
     target = built.site / url_path
     return (target / "index.html").is_file() if url_path.endswith("/") or url_path == "" else target.is_file()
+
+
+def is_print_volume(url_path: str) -> bool:
+    """Whether a page (`print/2/`, `fr/print/`, offline `fr/print/2.html`…) is a volume of the
+    print edition."""
+    return bool(_PRINT_VOLUME.search(url_path))
+
+
+def print_volumes(built: Built, lang: str) -> list[str]:
+    """The language-neutral paths of a language's print volumes, first to last, as built."""
+    found = [p for p in built.paths(lang) if _PRINT_VOLUME.fullmatch(p)]
+    return sorted(found, key=lambda p: int(_PRINT_VOLUME.fullmatch(p).group(1) or 1))
+
+
+@cache
+def site_plan():
+    """The site plan the build made (scripts/plan/site.py), from the same content."""
+    from scripts.plan.site import plan
+    from scripts.translation.status import translation_of
+
+    loaded = read_content(config.ROOT)
+    return plan(loaded.content, translation_of(loaded.content, loaded.files), site_url=SITE_URL)
+
+
+def whole_edition(built: Built, lang: str, site=None) -> str:
+    """The whole print edition of a language as one body, made as the build makes it (the
+    books' source) from the built pages."""
+    from scripts.publish.downloads import edition_articles, edition_volumes
+    from scripts.publish.downloads import whole_edition as assembled
+
+    site = site or site_plan()
+    volumes = edition_volumes(site.nav[lang], directory_urls=True)
+    articles = edition_articles(built.site / site.language_root(lang), volumes)
+    return assembled(volumes, articles, site.ui[lang]["print_contents"], directory_urls=True)

@@ -37,6 +37,13 @@ class Kind:
             raise ValueError(f"content/<lang>/{self.stem}.yml fills no field of an edition")
         return self.field
 
+    @property
+    def title_word(self) -> str:
+        """The interface word naming a document kind (every kind but the interface words)."""
+        if self.nav is None:
+            raise ValueError(f"content/<lang>/{self.stem}.yml is not a document of the book")
+        return self.nav
+
 
 KINDS: tuple[Kind, ...] = (
     Kind("ui", "ui", None, None),

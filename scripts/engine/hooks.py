@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 # MkDocs imports this file by path; the project root must be importable for `scripts.*`.
 ROOT = Path(__file__).resolve().parents[2]
@@ -200,7 +200,7 @@ def _palette_kind(palette: dict) -> str:
     return "system" if palette.get("media") == "(prefers-color-scheme)" else palette.get("scheme", "default")
 
 
-def _palette_names(config: MkDocsConfig, ui: dict[str, str]) -> dict:
+def _palette_names(config: MkDocsConfig, ui: Mapping[str, str]) -> dict:
     """The i18n plugin's per-language theme override that names each palette toggle in the
     language's interface words (mkdocs.yml's names are placeholders)."""
     palettes = config.theme.get("palette") or []

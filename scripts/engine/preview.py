@@ -32,7 +32,7 @@ import hashlib
 import html
 import logging
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 import jinja2
 import watchdog.observers.polling
@@ -355,7 +355,7 @@ class PreviewState:
             return None
         return [code for code in site.codes if f"{code}/{PRINT_PATH}" in self.changed]
 
-    def with_banner(self, output: str, ui: dict[str, str]) -> str:
+    def with_banner(self, output: str, ui: Mapping[str, str]) -> str:
         return with_banner(output, self.errors, ui.get(ERRORS_KEY, ERRORS_DEFAULT))
 
 

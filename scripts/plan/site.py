@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Callable
+from operator import attrgetter
+from typing import Callable, Mapping
 from xml.sax.saxutils import escape as xml_escape
 
 from scripts.catalogue import BY_STEM, DOCUMENTS, KINDS
@@ -59,7 +60,7 @@ class Site:
     languages: tuple[Language, ...]
     pages: dict[str, dict[str, Page]] = field(default_factory=dict)  # lang -> path -> page
     nav: dict[str, tuple[NavItem, ...]] = field(default_factory=dict)
-    ui: dict[str, dict[str, str]] = field(default_factory=dict)
+    ui: dict[str, Mapping[str, str]] = field(default_factory=dict)
     # The book's front matter in each language (its own, or the reference language's):
     # title, series, number, publisher, year, for the PDF, the EPUB and the citation.
     fronts: dict[str, Front] = field(default_factory=dict)
@@ -147,7 +148,7 @@ def page_specs(content: Content) -> list[PageSpec]:
         if kind.stem == "report":
             specs += chapter_specs(content)
         for place in kind.pages:
-            specs.append(PageSpec(place.path, place.nav, lambda e, field=kind.field: getattr(e, field),
+            specs.append(PageSpec(place.path, place.nav, attrgetter(kind.edition_field),
                                   partial(_RENDERERS[place.path], path=place.path), kind.group))
     return specs
 
@@ -343,9 +344,9 @@ def _home(content: Content, code: str, nav: tuple[NavItem, ...], ctx: Context, u
 
 def _subject_pages(pages: dict[str, Page], ctx: Context) -> dict[str, tuple[str, str]]:
     """Content file stem -> (its page, the page's title in this language)."""
-    subject_pages = {kind.stem: (kind.pages[0].path, ctx.word(kind.nav))
+    subject_pages = {kind.stem: (kind.pages[0].path, ctx.word(kind.title_word))
                      for kind in DOCUMENTS if kind.pages and kind.pages[0].path in pages}
     first_chapter = next((p for p in pages if p.startswith("report/")), None)
     if first_chapter:
-        subject_pages["report"] = (first_chapter, ctx.word(BY_STEM["report"].nav))
+        subject_pages["report"] = (first_chapter, ctx.word(BY_STEM["report"].title_word))
     return subject_pages

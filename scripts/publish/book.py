@@ -19,6 +19,7 @@ import copy
 import ipaddress
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -50,7 +51,7 @@ class Imprint:
     url: str = ""  # the website the edition is made from
 
     @classmethod
-    def of(cls, front: Front, lang: str, ui: dict[str, str], url: str = "") -> "Imprint":
+    def of(cls, front: Front, lang: str, ui: Mapping[str, str], url: str = "") -> "Imprint":
         """`url`: the site's address; left out when it is this machine's (a preview build)."""
         host = urlsplit(url).hostname or ""
         if host == "localhost" or _loopback(host):

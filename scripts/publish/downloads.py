@@ -21,6 +21,7 @@ import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
@@ -36,7 +37,7 @@ from scripts.publish.pdf import document as pdf_document
 from scripts.publish.pdf import write_pdf
 from scripts.publish.phases import Phases
 from scripts.publish.print_edition import (Entry, Volume, assemble, assemble_volume, html_file, page_url,
-                                          relative_url, volume_header)
+                                           page_urls, relative_url, volume_header)
 from scripts.publish.sanitize import clean
 from scripts.publish.search_index import write_language_indexes
 from scripts.render import citation
@@ -124,7 +125,7 @@ def edition_articles(root: Path, volumes: tuple[Volume, ...]) -> dict[str, str]:
     """The built HTML of every page of the edition (page URL -> HTML), read from the
     language's folder of the built site."""
     entries = tuple(entry for volume in volumes for entry in volume.entries)
-    return {url: (root / html_file(url)).read_text(encoding="utf-8") for url in _urls(entries)}
+    return {url: (root / html_file(url)).read_text(encoding="utf-8") for url in page_urls(entries)}
 
 
 def whole_edition(volumes: tuple[Volume, ...], articles: dict[str, str], contents: str,
@@ -160,12 +161,6 @@ def write_print_editions(site_dir: Path, site: Site, directory_urls: bool,
         bodies[lang] = whole_edition(volumes, articles, words["print_contents"], directory_urls)
     return bodies
 
-
-def _urls(entries: tuple[Entry, ...]) -> list[str]:
-    out = []
-    for entry in entries:
-        out.extend([entry.url] if entry.url is not None else _urls(entry.children))
-    return out
 
 
 def books(site: Site, bodies: dict[str, str]) -> dict[str, Book]:
@@ -247,7 +242,7 @@ def write_epubs(site_dir: Path, made: dict[str, Book], cache: FileCache, phases:
         inputs: list[Input] = [pdf_document(one), Path(epub_module.__file__), epub_module.EPUB_CSS]
         with phases.phase(f"EPUB {lang}"):
             result = cache.make(site_dir / DOWNLOADS / epub_name(lang), inputs,
-                                lambda target, one=one: write_epub(one, target))
+                                partial(write_epub, one))
         phases.notes[f"EPUB {lang}"] = "reused" if result.reused else "made"
         keys.append(result.key)
     return keys

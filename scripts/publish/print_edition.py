@@ -19,6 +19,7 @@ import html
 import posixpath
 import re
 import string
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -152,6 +153,11 @@ def _pages(entries: tuple[Entry, ...]) -> list[Entry]:
     return out
 
 
+def page_urls(entries: tuple[Entry, ...]) -> list[str]:
+    """The URLs of the pages among `entries` and their groups, in order."""
+    return [entry.url for entry in _pages(entries) if entry.url is not None]
+
+
 def table_of_contents(entries: tuple[Entry, ...], slugs: dict[str, str], heading: str,
                       volumes: dict[str, str] | None = None) -> str:
     """The contents of the whole edition; an entry in another volume links to that volume's
@@ -188,12 +194,12 @@ def assemble_volume(volumes: tuple[Volume, ...], number: int, articles: dict[str
     the whole edition, so a link into another volume finds its anchor there."""
     here = volumes[number - 1]
     everything = tuple(entry for volume in volumes for entry in volume.entries)
-    slugs = {entry.url: slug(entry.url) for entry in _pages(everything)}
-    links = {entry.url: "" if volume is here else relative_url(volume.url, here.url)
-             for volume in volumes for entry in _pages(volume.entries)}
+    slugs = {url: slug(url) for url in page_urls(everything)}
+    links = {url: "" if volume is here else relative_url(volume.url, here.url)
+             for volume in volumes for url in page_urls(volume.entries)}
     parts = [header] if header else []
     parts.append(table_of_contents(everything, slugs, contents_heading, links))
-    positions = {}  # place among the edition's top-level entries (from 1) -> (volume, entry)
+    positions: dict[int, tuple[Volume, Entry]] = {}  # place among the edition's top-level entries (from 1) -> (volume, entry)
     for volume in volumes:
         for entry in volume.entries:
             positions[len(positions) + 1] = (volume, entry)
@@ -217,7 +223,7 @@ def _chapter(entry: Entry, articles: dict[str, str], print_url: str, slugs: dict
     return f'<section class="print-chapter" id="{slugs[entry.url]}">\n{body}\n</section>'
 
 
-def volume_header(volumes: tuple[Volume, ...], number: int, words: dict[str, str],
+def volume_header(volumes: tuple[Volume, ...], number: int, words: Mapping[str, str],
                   whole_book: tuple[tuple[str, str], ...]) -> str:
     """What a volume's page says before its contents: every volume with what it holds (its
     top-level entries, as the navigation names them), the others linked; then the whole book

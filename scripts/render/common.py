@@ -43,7 +43,7 @@ class Context:
 
     lang: str
     locale: str
-    ui: dict[str, str]
+    ui: Mapping[str, str]
     path: str = "index.md"
     known_notes: frozenset[str] = field(default_factory=frozenset)  # resolution ids on the facts page
     # Interface words this language lacks, taken from the reference language (`words_lang`):

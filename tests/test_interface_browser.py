@@ -1,8 +1,8 @@
 """The reading interface in a real browser (the session's Chromium, on the build served on a
 local port): the language selector marks the page's language, and on a 404 page leads to the
 home page of each language; the heading permalinks' tooltip is in the page's language; the
-paragraph mark never stands alone on a line on a phone; the print page keeps a readable line
-length on a wide screen."""
+paragraph mark and a heading's hidden permalink never stand alone on a line on a phone; the
+print page keeps a readable line length on a wide screen."""
 
 from __future__ import annotations
 
@@ -75,6 +75,32 @@ def test_the_paragraph_mark_never_stands_alone_on_a_line_on_a_phone(browser, ser
                   var last = rects[rects.length - 1];
                   var own = mark.getBoundingClientRect();
                   if (!last || Math.abs(last.bottom - own.bottom) > own.height) out.push(mark.getAttribute('href'));
+                });
+                return out;""")
+    browser.reset()
+    assert alone == []
+
+
+def test_a_hidden_heading_permalink_never_takes_a_line_of_its_own_on_a_phone(browser, served):
+    """The ¶ after a heading shows only on hover or focus; it used to wrap onto a line of its
+    own under a title that just filled its last line (the Spanish facts page: a blank line
+    under the title)."""
+    browser.reset()
+    browser.phone()
+    alone = []
+    for root in LANGS.values():
+        for path in ("facts/", "notes/", "report/measures/", "report/partnerships/", "background/"):
+            browser.open(f"{served}{root}{path}")
+            alone += browser.script("""
+                var out = [];
+                document.querySelectorAll('article :is(h1, h2, h3, h4) > a.headerlink').forEach(function (link) {
+                  var range = document.createRange();
+                  range.setStartBefore(link.parentNode.firstChild);
+                  range.setEndBefore(link);
+                  var rects = range.getClientRects();
+                  var last = rects[rects.length - 1];
+                  var own = link.getBoundingClientRect();
+                  if (!last || own.top >= last.bottom - 1) out.push(location.pathname + link.getAttribute('href'));
                 });
                 return out;""")
     browser.reset()

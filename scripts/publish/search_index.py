@@ -47,7 +47,8 @@ name should show, though the agenda lists the same speakers.
 The text that remains is the publication's, shown in results as the page shows it: no word
 is dropped or rewritten to make the index smaller (each edition keeps its own wording). The
 French and Spanish texts alone gzip to more than 45 kB (benchmarks/search_index_size.py, its
-last column), so those two indexes stay above the goal rather than lose part of the book.
+"words alone" column), so those two indexes stay above the goal rather than lose part of the
+book.
 
 Stored compactly (`compact`): entries grouped by page, in their order, each `[anchor, title,
 text]`, locations relative to the page, a title equal to the page's written `0`, an empty text

@@ -219,6 +219,28 @@ def test_every_link_to_a_note_lands_on_its_page_of_notes(built, lang):
     assert supplied <= linked, f"slots whose note is not linked: {sorted(supplied - linked)}"
 
 
+def test_words_supplied_in_the_series_lead_to_why(built):
+    """Where an edition's list of the series has words in square brackets (its lines are cut
+    off: the Spanish), the note under it leads to the facts about the series, which say what
+    each edition prints there; an edition without brackets has no such note."""
+    shown = 0
+    for lang in built.codes:
+        url_path = built.prefix(lang) + page_url("series.md")
+        raw = html_of(built, lang, "series.md")
+        notes = [href for href, words in re.findall(r'<em><a href="([^"]*)">([^<]*)</a></em>', raw)
+                 if html.unescape(words) == built.ui(lang, "supplied_brackets")]
+        if 'class="supplied"' not in raw:
+            assert notes == [], lang
+            continue
+        assert len(notes) == 1, (lang, notes)
+        target, fragment = resolve(built, url_path, notes[0])
+        assert (target, fragment) == (built.prefix(lang) + page_url(FACTS_PATH), "facts-series"), lang
+        heading = re.search(rf'<h2 id="{fragment}">(.*?)</h2>', html_of(built, lang, FACTS_PATH), re.S)
+        assert heading and built.ui(lang, "nav_series") in page_text(heading.group(1)), lang
+        shown += 1
+    assert shown, "no edition shows supplied words in its list of the series"
+
+
 def _intro(raw: str) -> str:
     """The page's introduction: the paragraph after its title."""
     return re.search(r"</h1>\s*<p>(.*?)</p>", raw, re.S).group(1)

@@ -24,7 +24,7 @@ from scripts.render.divergence_marks import FACTS_PATH, NOTES_PATH
 from scripts.render.document import chapter_page, chapter_path, document_page, foreword_page
 from scripts.render.fallback import fallback_page
 from scripts.render.home import HOME_PATH, home_page
-from scripts.render.notes import facts_page, notes_page
+from scripts.render.notes import facts_anchors, facts_page, notes_page
 from scripts.render.print_page import print_page
 from scripts.render.reference import acronyms_page, definitions_page, series_page
 from scripts.render.status import status_page
@@ -187,7 +187,7 @@ def contexts(content: Content, translation: Translation | None = None) -> dict[s
     ui.yml are taken from the reference language's (and marked with its `lang`), so a new
     language builds at once."""
     reference_ui = content.editions[content.reference].ui if content.reference in content.editions else {}
-    known_notes = frozenset(r.id for r in content.resolutions)
+    known_notes = frozenset(facts_anchors(content))
     units = translation.units if translation else {}
     out = {}
     for language in content.languages:

@@ -45,7 +45,7 @@ class Context:
     locale: str
     ui: Mapping[str, str]
     path: str = "index.md"
-    known_notes: frozenset[str] = field(default_factory=frozenset)  # resolution ids on the facts page
+    known_notes: frozenset[str] = field(default_factory=frozenset)  # the facts page's anchors: notes, subjects
     # Interface words this language lacks, taken from the reference language (`words_lang`):
     # `md` marks them with their own `lang`.
     borrowed: frozenset[str] = field(default_factory=frozenset)

@@ -18,6 +18,11 @@ NOTES_PATH = "notes.md"
 FACTS_PATH = "facts.md"
 
 
+def facts_group(subject: str) -> str:
+    """The anchor of a subject's heading on the facts page (its notes follow it)."""
+    return f"facts-{subject}"
+
+
 def in_language(text_md: str, lang: str, ctx: Context) -> str:
     """Words in another language than the reader's carry their own `lang`."""
     return text_md if lang == ctx.lang else f'<span {lang_attrs(lang, ctx.lang)}>{text_md}</span>'

@@ -12,7 +12,8 @@ from scripts.content.inline import escape, plain_text, to_markdown
 from scripts.content.models import Content, Divergence, Edition, ListBlock, Resolution
 from scripts.render.agenda import slot_title
 from scripts.render.common import Context, Page, heading, lang_attrs, not_searched
-from scripts.render.divergence_marks import FACTS_PATH, NOTES_PATH, edition_line, localized, quotations_md, quoted
+from scripts.render.divergence_marks import (FACTS_PATH, NOTES_PATH, edition_line, facts_group, localized,
+                                             quotations_md, quoted)
 from scripts.render.passages import passage
 from scripts.render.shown import place, shown
 from scripts.translation.state import block_texts
@@ -243,7 +244,7 @@ def facts_page(content: Content, subject_pages: dict[str, tuple[str, str]], ctx:
             subjects.append(res.subject)
     notes: list[str] = []
     for subject in subjects:
-        notes.append(heading(2, _group_title(subject, subject_pages, ctx), f"facts-{subject}"))
+        notes.append(heading(2, _group_title(subject, subject_pages, ctx), facts_group(subject)))
         notes.extend(resolution_md(r, content, ctx) for r in content.resolutions if r.subject == subject)
     return _page(path, intro, notes, "content/resolutions.yml", "nav_facts", "facts_description", ctx)
 
@@ -257,4 +258,4 @@ def notes_anchors(content: Content) -> set[str]:
 def facts_anchors(content: Content) -> set[str]:
     """The anchors of the facts page: each fact's note and each subject's heading, as
     `facts_page` writes them."""
-    return {r.id for r in content.resolutions} | {f"facts-{r.subject}" for r in content.resolutions}
+    return {r.id for r in content.resolutions} | {facts_group(r.subject) for r in content.resolutions}

@@ -8,7 +8,7 @@ from scripts.content.inline import escape, footnote_refs, plain_text, quoted_tit
 from scripts.content.models import Acronyms, Definitions, Series, SeriesItem, paragraph_anchors
 from scripts.render.common import (Context, Page, attr, blocks_md, heading, indent, lang_attrs, not_searched,
                                    with_footnotes)
-from scripts.render.divergence_marks import FACTS_PATH, divergence_marker
+from scripts.render.divergence_marks import FACTS_PATH, divergence_marker, facts_group
 from scripts.render.marks import Marks
 from scripts.render.translation_marks import mark_unit, page_notice
 from scripts.translation.units import UnitKey, UnitState
@@ -115,8 +115,8 @@ def series_page(series: Series, ctx: Context, path: str = "series.md") -> Page:
         parts.append("  \n".join(lines))
     if series.contact_supplied or any(item.supplied for item in series.items):
         note = to_markdown(ctx.word("supplied_brackets"))
-        if "series-supplied" in ctx.known_notes:
-            note = f"[{note}]({ctx.link(FACTS_PATH, 'series-supplied')})"
+        if facts_group("series") in ctx.known_notes:  # why each supplied line is supplied
+            note = f"[{note}]({ctx.link(FACTS_PATH, facts_group('series'))})"
         parts.append(f"*{note}*")
     return Page(path=path, title=plain_text(series.title), body="\n\n".join(parts),
                 description=ctx.word("series_description"), sources=(series.path,))

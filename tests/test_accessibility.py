@@ -16,10 +16,11 @@ from tests.support.pages import Built
 
 AXE = Path(__file__).parent / "js" / "node_modules" / "axe-core" / "axe.min.js"
 
-# One page of each kind (the Council note is a fallback page except in Spanish).
+# One page of each kind (the Council note is a fallback page except in Spanish), and every
+# volume of the print edition (each holds other kinds of content: tables, lists, notes).
 PAGES = ["", "report/globalized-world/", "agenda/", "people/", "background/", "definitions/",
          "acronyms/", "series/", "council-note/", "notes/", "facts/", "status/",
-         "parallel/report/introduction/", "print/", "404.html"]
+         "parallel/report/introduction/", "print/", "print/2/", "print/3/", "404.html"]
 DARK = ["", "report/globalized-world/", "agenda/", "definitions/", "parallel/report/introduction/"]
 LANGS = ["en", "fr", "es"]  # tests/test_site.py checks these are content/languages.yml's
 

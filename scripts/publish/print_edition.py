@@ -141,8 +141,7 @@ def _relink(value: str, url: str, print_url: str, slugs: dict[str, str], own: st
                 page = volumes.get(candidate, "")  # another volume's page, or this one
                 return page + (f"#{anchor}--{target.fragment}" if target.fragment else f"#{anchor}")
         # A file of the site that is not a page (a download): the same file, seen from here.
-        relative = posixpath.relpath(path or ".", posixpath.dirname(print_url) or ".")
-        return relative + (f"#{target.fragment}" if target.fragment else "")
+        return relative_url(path, print_url) + (f"#{target.fragment}" if target.fragment else "")
     return value
 
 
@@ -199,11 +198,9 @@ def assemble_volume(volumes: tuple[Volume, ...], number: int, articles: dict[str
              for volume in volumes for url in page_urls(volume.entries)}
     parts = [header] if header else []
     parts.append(table_of_contents(everything, slugs, contents_heading, links))
-    positions: dict[int, tuple[Volume, Entry]] = {}  # place among the edition's top-level entries (from 1) -> (volume, entry)
-    for volume in volumes:
-        for entry in volume.entries:
-            positions[len(positions) + 1] = (volume, entry)
-    for position, (volume, entry) in positions.items():
+    # Each top-level entry numbered by its place in the whole edition (from 1).
+    placed = enumerate(((volume, entry) for volume in volumes for entry in volume.entries), start=1)
+    for position, (volume, entry) in placed:
         if volume is not here:
             continue
         if entry.url is not None:

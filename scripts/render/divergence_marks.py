@@ -18,6 +18,11 @@ NOTES_PATH = "notes.md"
 FACTS_PATH = "facts.md"
 
 
+def notes_group(document: str) -> str:
+    """The anchor of a document's heading on the notes page (its notes follow it)."""
+    return f"notes-{document}"
+
+
 def facts_group(subject: str) -> str:
     """The anchor of a subject's heading on the facts page (its notes follow it)."""
     return f"facts-{subject}"

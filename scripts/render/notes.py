@@ -13,7 +13,7 @@ from scripts.content.models import Content, Divergence, Edition, ListBlock, Reso
 from scripts.render.agenda import slot_title
 from scripts.render.common import Context, Page, heading, lang_attrs, not_searched
 from scripts.render.divergence_marks import (FACTS_PATH, NOTES_PATH, edition_line, facts_group, localized,
-                                             quotations_md, quoted)
+                                             notes_group, quotations_md, quoted)
 from scripts.render.passages import passage
 from scripts.render.shown import place, shown
 from scripts.translation.state import block_texts
@@ -225,7 +225,7 @@ def notes_page(content: Content, subject_pages: dict[str, tuple[str, str]], ctx:
     for document in DOCUMENTS:
         records = [d for d in content.divergences if d.document == document]
         if records:
-            notes.append(heading(2, _group_title(document, subject_pages, ctx), f"notes-{document}"))
+            notes.append(heading(2, _group_title(document, subject_pages, ctx), notes_group(document)))
             notes.extend(divergence_md(d, content, ctx) for d in records)
     return _page(path, intro, notes, "content/divergences.yml", "nav_notes", "notes_description", ctx)
 
@@ -238,12 +238,8 @@ def facts_page(content: Content, subject_pages: dict[str, tuple[str, str]], ctx:
     intro = [_intro("facts_intro", NOTES_PATH, "nav_notes", ctx)]
     if not content.resolutions:
         intro.append(to_markdown(ctx.word("notes_none")))
-    subjects: list[str] = []
-    for res in content.resolutions:
-        if res.subject not in subjects:
-            subjects.append(res.subject)
     notes: list[str] = []
-    for subject in subjects:
+    for subject in dict.fromkeys(r.subject for r in content.resolutions):  # in order of first note
         notes.append(heading(2, _group_title(subject, subject_pages, ctx), facts_group(subject)))
         notes.extend(resolution_md(r, content, ctx) for r in content.resolutions if r.subject == subject)
     return _page(path, intro, notes, "content/resolutions.yml", "nav_facts", "facts_description", ctx)
@@ -252,7 +248,7 @@ def facts_page(content: Content, subject_pages: dict[str, tuple[str, str]], ctx:
 def notes_anchors(content: Content) -> set[str]:
     """The anchors of the notes page (scripts/checks/anchors.py predicts links with them): each
     passage's note and each document's heading, as `notes_page` writes them."""
-    return {d.id for d in content.divergences} | {f"notes-{d.document}" for d in content.divergences}
+    return {d.id for d in content.divergences} | {notes_group(d.document) for d in content.divergences}
 
 
 def facts_anchors(content: Content) -> set[str]:
